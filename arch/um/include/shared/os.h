@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _UM_OS_H
+#define _UM_OS_H
+
+/*
+ * Host services for the kernel half, grouped by the os-Linux file that
+ * implements them.  Plain C types only; every call returns -errno on
+ * failure (EINTR is retried inside), never sets a visible errno.
+ */
+
+struct uml_stat {
+	unsigned long long dev, ino, nlink, size, blocks, rdev;
+	unsigned int mode, uid, gid, blksize;
+	long long atime, atime_ns, mtime, mtime_ns, ctime, ctime_ns;
+};
+
+/* Open modes for os_open_file: a small host-independent set. */
+#define OS_O_RDONLY	0x0
+#define OS_O_WRONLY	0x1
+#define OS_O_RDWR	0x2
+#define OS_O_CREAT	0x10
+#define OS_O_TRUNC	0x20
+#define OS_O_APPEND	0x40
+#define OS_O_EXCL	0x80
+#define OS_O_CLOEXEC	0x100
+#define OS_O_DIRECTORY	0x200
+#define OS_O_NONBLOCK	0x400
+
+/* file.c */
+int os_open_file(const char *path, int os_flags, int mode);
+int os_close_file(int fd);
+long os_read_file(int fd, void *buf, unsigned long len);
+long os_write_file(int fd, const void *buf, unsigned long len);
+long os_pread_file(int fd, void *buf, unsigned long len, unsigned long long off);
+long os_pwrite_file(int fd, const void *buf, unsigned long len, unsigned long long off);
+int os_stat_file(const char *path, struct uml_stat *st);
+int os_stat_fd(int fd, struct uml_stat *st);
+int os_set_nonblock(int fd, int on);
+int os_isatty(int fd);
+int os_dup_file(int fd);
+int os_fd_valid(int fd);
+int os_access_dir(const char *path);	/* 0 if a searchable directory */
+
+/* mem.c */
+int os_create_physmem(unsigned long long size);	/* fd */
+void *os_map_physmem(int fd, unsigned long long size);	/* NULL on failure */
+
+/* time.c: all host time reads go through here. */
+long long os_clock_monotonic_ns(void);
+long long os_clock_realtime_ns(void);
+int os_clock_set_realtime_ns(long long ns);
+int os_timer_create(void);			/* fd, an IRQ source */
+int os_timer_arm(int fd, long long abs_monotonic_ns);	/* 0 disarms */
+void os_timer_ack(int fd);
+
+/* irq.c: epoll is the interrupt controller. */
+#define OS_IRQ_READ	1
+#define OS_IRQ_WRITE	2
+#define OS_IRQ_HUP	4
+int os_irq_init(void);
+int os_irq_add(int fd, int events, void *data);
+int os_irq_mod(int fd, int events, void *data);
+int os_irq_del(int fd);
+/* Wait up to timeout_ms (-1: forever) and call irq_dispatch for each ready fd. */
+int os_irq_poll(int timeout_ms);
+/* Nonzero when an IRQ source became ready since the last os_irq_poll(). */
+int os_irq_pending(void);
+
+/* process.c */
+int os_getpid(void);
+void os_exit(int status) __attribute__((noreturn));
+void os_abort(void) __attribute__((noreturn));
+void os_reexec(void) __attribute__((noreturn));	/* restart this binary, same argv */
+void os_stderr_write(const char *s, unsigned long len);
+const char *os_getenv(const char *name);
+int os_kill_host(int pid, int sig);		/* numbers as in the host ABI */
+
+/* umid.c */
+int os_umid_setup(void);		/* create the umid dir and pid file */
+void os_umid_remove(void);		/* remove them at clean exit */
+const char *os_umid(void);
+const char *os_umid_dir(void);
+
+/* signal.c: host signal handling of the kernel process itself. */
+int os_signals_init(void);
+
+#endif
