@@ -77,7 +77,7 @@ $(eval ALL_OBJS += $(addprefix $(1)/,$(obj-y)))
 $(foreach d,$(addprefix $(1)/,$(subdir-y)),$(call walk_dir,$(d)))
 endef
 
-TOP_DIRS := arch/um kernel mm fs drivers net lib
+TOP_DIRS := arch/um init kernel mm fs drivers net lib
 ifneq ($(need_config),)
 $(foreach d,$(TOP_DIRS),$(call walk_dir,$(d)))
 endif
@@ -111,6 +111,7 @@ scripts/uapi/.stamp: scripts/mkuapi.sh
 
 include arch/um/stub/Makefile.stub
 include tests/Makefile.tests
+include scripts/Makefile.quickstart
 
 # --- housekeeping -------------------------------------------------------------
 
@@ -135,3 +136,9 @@ arch/um/kernel/syscall_table.c: scripts/gensyscalls.sh scripts/uapi/.stamp
 	$(quiet) GEN $@
 	$(Q)sh scripts/gensyscalls.sh scripts/uapi/asm/unistd_64.h $@
 CLEAN_FILES += arch/um/kernel/syscall_table.c
+
+.PHONY: docs
+docs: Documentation/options.txt
+Documentation/options.txt: linux scripts/gen-options-doc.sh
+	$(quiet) GEN $@
+	$(Q)sh scripts/gen-options-doc.sh ./linux $@

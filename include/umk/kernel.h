@@ -23,9 +23,14 @@
 #define NSEC_PER_MSEC	1000000LL
 #define NSEC_PER_USEC	1000LL
 
-/* lib/vsprintf.c: the usual formats plus %pS-free kernel subset. */
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
-int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+/*
+ * lib/vsprintf.c: the usual formats plus %pS-free kernel subset.  The two
+ * names glibc also exports link as umk_* so the user half keeps glibc's.
+ */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+	__asm__("umk_vsnprintf");
+int snprintf(char *buf, size_t size, const char *fmt, ...)
+	__asm__("umk_snprintf") __printf(3, 4);
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
@@ -34,7 +39,11 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtol(const char *s, unsigned int base, long *res);
 int kstrtouint(const char *s, unsigned int base, unsigned int *res);
 int kstrtoint(const char *s, unsigned int base, int *res);
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+int kstrtoll(const char *s, unsigned int base, long long *res);
 unsigned long simple_strtoul(const char *s, char **endp, unsigned int base);
+unsigned long long simple_strtoull(const char *s, char **endp, unsigned int base);
+long simple_strtol(const char *s, char **endp, unsigned int base);
 /*
  * lib/cmdline.c: parse "<number>[KMGT]" (binary units, either case).
  * Returns 0 and the byte count, or -EINVAL for anything else (including

@@ -27,8 +27,17 @@ struct page {
 	int mapcount;			/* guest page-table entries mapping it */
 	unsigned int order;		/* buddy order while free or head of a block */
 	struct list_head lru;		/* free list, page cache LRU, slab list */
-	struct address_space *mapping;	/* page cache owner or NULL */
-	unsigned long index;		/* page offset in mapping */
+	union {
+		struct {		/* page cache and guest pages */
+			struct address_space *mapping;	/* owner or NULL */
+			unsigned long index;		/* page offset in mapping */
+			struct page *hash_next;		/* page cache hash chain */
+		};
+		struct {		/* slab pages (mm/slab.c) */
+			void *freelist;		/* first free object */
+			unsigned int inuse;	/* objects handed out */
+		};
+	};
 	void *private;			/* owner's use (slab: its cache) */
 };
 
@@ -38,6 +47,7 @@ struct page {
 #define PG_uptodate	0x08	/* page cache: contents valid */
 #define PG_dirty	0x10
 #define PG_locked	0x20
+#define PG_kmalloc	0x40	/* head of a large kmalloc() block */
 
 extern unsigned long physmem_base;	/* kernel address of physical 0 */
 extern unsigned long physmem_size;	/* bytes (mem=) */
@@ -66,6 +76,8 @@ void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr)		free_pages(addr, 0)
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
+/* Turn a fresh 2^order block into 2^order order-0 pages, refcount 1 each. */
+void split_page(struct page *page, unsigned int order);
 
 static inline void get_page(struct page *page)
 {
@@ -80,6 +92,10 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp);
 void kmem_cache_free(struct kmem_cache *c, void *obj);
 void kmem_cache_destroy(struct kmem_cache *c);
+/* kmalloc(0) returns ZERO_SIZE_PTR: not NULL, but not to be touched. */
+#define ZERO_SIZE_PTR		((void *)16)
+#define ZERO_OR_NULL_PTR(p)	((unsigned long)(p) <= (unsigned long)ZERO_SIZE_PTR)
+#define KMALLOC_MAX_CACHE_SIZE	2048	/* bigger: whole pages */
 void *kmalloc(size_t size, gfp_t gfp);
 void *kzalloc(size_t size, gfp_t gfp);
 void *kcalloc(size_t n, size_t size, gfp_t gfp);
@@ -89,5 +105,25 @@ size_t ksize(const void *p);
 void slab_init(void);
 /* Totals for /proc/meminfo. */
 unsigned long slab_pages(void);
+
+/*
+ * mm/filemap.c: page-cache helpers beyond those in <umk/fs.h>.
+ * add_to_page_cache takes its own reference (-EEXIST if index is taken);
+ * delete_from_page_cache drops it.  PG_locked pages are waited for with
+ * wait_on_page_locked(); unlock_page() wakes the waiters.
+ */
+int add_to_page_cache(struct page *page, struct address_space *mapping,
+		      unsigned long index);
+void delete_from_page_cache(struct page *page);
+void lock_page(struct page *page);
+void unlock_page(struct page *page);
+void wait_on_page_locked(struct page *page);
+unsigned long nr_pagecache_pages(void);	/* for /proc/meminfo "Cached" */
+/*
+ * Drop up to nr clean, unused page-cache pages of mappings that can read
+ * them back (a_ops with readpage and writepage); the page allocator calls
+ * it when it runs dry.  Returns the number freed.
+ */
+unsigned long shrink_page_cache(unsigned long nr);
 
 #endif

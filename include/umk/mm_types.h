@@ -8,6 +8,21 @@
 
 struct file;
 struct mm_struct;
+struct page;
+struct vm_area_struct;
+
+/*
+ * What backs a VMA that is neither plain anonymous memory nor the page
+ * cache of vm_file (shared anonymous memory, device memory).  open() runs
+ * when a VMA is copied (split, fork), close() when one goes away.  fault()
+ * returns in *page a referenced page for page offset pgoff of the mapping,
+ * or -errno (-EIO/-EFAULT raise SIGBUS, -ENOMEM fails the fault).
+ */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);
+	void (*close)(struct vm_area_struct *vma);
+	int (*fault)(struct vm_area_struct *vma, unsigned long pgoff, struct page **page);
+};
 
 /* A guest virtual memory area [vm_start, vm_end). */
 struct vm_area_struct {
@@ -17,6 +32,8 @@ struct vm_area_struct {
 	struct file *vm_file;		/* NULL for anonymous memory */
 	struct mm_struct *vm_mm;
 	struct list_head vm_list;	/* mm->mmap, sorted by address */
+	const struct vm_operations_struct *vm_ops;	/* NULL: anon or page cache */
+	void *vm_private_data;		/* vm_ops' own */
 };
 
 #define VM_READ		0x0001
@@ -55,6 +72,7 @@ struct mm_struct {
 	unsigned long rss;		/* pages present in page tables */
 	unsigned long saved_auxv[48];
 	struct file *exe_file;
+	struct vm_area_struct *vmacache;	/* last find_vma() result */
 	struct mm_context context;
 };
 

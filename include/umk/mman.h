@@ -51,10 +51,24 @@ void *user_page_kaddr(struct mm_struct *mm, unsigned long addr, bool write);
 long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		      unsigned long len, bool write);
 
+/*
+ * mm/shmem_anon.c, for mmap handlers (/dev/zero): make vma shared
+ * anonymous memory, or plain private anonymous memory.  Both drop vm_file.
+ */
+int shmem_zero_setup(struct vm_area_struct *vma);
+void vma_set_anonymous(struct vm_area_struct *vma);
+
 /* arch/um/kernel/tlb.c: mirror page-table changes into the host process. */
 void tlb_map_page(struct mm_struct *mm, unsigned long addr, phys_addr_t pa, int prot);
 void tlb_unmap(struct mm_struct *mm, unsigned long addr, unsigned long len);
 void tlb_protect(struct mm_struct *mm, unsigned long addr, unsigned long len, int prot);
 int tlb_flush(struct mm_struct *mm);	/* apply queued ops now */
+
+/*
+ * arch/um/kernel/mmu.c: the host process of an mm and its stub data pages
+ * (STUB_DATA_PAGES, zeroed).  init_new_context returns 0 or -errno.
+ */
+int init_new_context(struct mm_struct *mm);
+void destroy_context(struct mm_struct *mm);
 
 #endif

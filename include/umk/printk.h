@@ -59,10 +59,12 @@ void dump_stack(void);
 
 #define BUG() panic("BUG at %s:%d", __FILE__, __LINE__)
 #define BUG_ON(c) do { if (unlikely(c)) panic("BUG: %s at %s:%d", #c, __FILE__, __LINE__); } while (0)
-#define WARN_ON(c) ({ int _w = !!(c); if (unlikely(_w)) \
-	printk(KERN_WARNING "WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); _w; })
+#define WARN_ON(c) ({ int _w = !!(c); if (unlikely(_w)) { \
+	printk(KERN_WARNING "WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); } \
+	_w; })
 #define WARN_ON_ONCE(c) ({ static bool _done; int _w = !!(c); \
 	if (unlikely(_w) && !_done) { _done = true; \
-	printk(KERN_WARNING "WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); } _w; })
+	printk(KERN_WARNING "WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); } \
+	_w; })
 
 #endif

@@ -30,6 +30,13 @@
 
 struct mm_struct;
 struct files_struct;
+struct tty_struct;
+struct itimer_real;
+
+struct vfork_done {
+	bool done;
+	struct wait_queue_head wq;
+};
 struct fs_struct;
 
 /* Saved kernel context for switch_to (arch/um/kernel/switch.S). */
@@ -57,7 +64,10 @@ struct signal_struct {
 	pid_t pgrp, session;
 	int group_exit_code;
 	bool group_exiting;
+	bool stop_reported;		/* wait4 WUNTRACED saw the stop */
+	bool continued;			/* for WCONTINUED */
 	struct tty_struct *tty;			/* controlling tty */
+	struct itimer_real *real_timer;		/* setitimer/alarm */
 	struct { unsigned long cur, max; } rlim[16];
 	u64 utime_ns, stime_ns, cutime_ns, cstime_ns;
 };
@@ -82,6 +92,7 @@ struct task_struct {
 	struct list_head tasks;		/* all tasks */
 	struct list_head run_list;	/* runqueue */
 	struct list_head thread_node;	/* threads of the group */
+	struct hlist_node pid_node;	/* pid hash */
 
 	struct mm_struct *mm;		/* NULL for kernel threads */
 	struct files_struct *files;
@@ -92,6 +103,9 @@ struct task_struct {
 	ksigset_t blocked, saved_sigmask;
 	bool restore_sigmask;
 	struct sigpending pending;
+	unsigned long sas_ss_sp, sas_ss_size;	/* sigaltstack */
+	int sas_ss_flags;
+	struct vfork_done *vfork_done;	/* parent waiting in vfork */
 	int exit_code;			/* wait status once a zombie */
 	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
 	unsigned long clear_child_tid, set_child_tid;
@@ -137,6 +151,8 @@ ktime_t schedule_timeout_interruptible(ktime_t ns);
 struct task_struct *find_task_by_pid(pid_t pid);
 pid_t alloc_pid(void);
 void free_pid(pid_t pid);
+void attach_pid(struct task_struct *t);
+void detach_pid(struct task_struct *t);
 extern struct list_head task_list;	/* all tasks (tasks member) */
 extern struct task_struct *init_task_ptr;	/* pid 1 */
 
@@ -144,6 +160,7 @@ extern struct task_struct *init_task_ptr;	/* pid 1 */
 struct task_struct *kthread_create(void (*fn)(void *), void *arg, const char *name);
 
 /* kernel/exit.c and kernel/fork.c */
+void itimer_release(struct signal_struct *sig);	/* kernel/time/time.c */
 void do_exit(int code) __noreturn;
 void do_group_exit(int code) __noreturn;
 long do_fork(unsigned long flags, unsigned long newsp, int __user *ptid,

@@ -7,6 +7,11 @@
 #include <umk/list.h>
 #include <asm/signal.h>		/* SIGxxx, SA_xxx (UAPI) */
 #include <asm/siginfo.h>	/* siginfo_t (UAPI) */
+#include <linux/signal.h>	/* SS_AUTODISARM */
+
+/* sigaltstack flags (the ABI's values; glibc, not the UAPI, names them). */
+#define SS_ONSTACK	1
+#define SS_DISABLE	2
 
 #undef _NSIG
 #define _NSIG		64
@@ -47,5 +52,19 @@ bool fatal_signal_pending(struct task_struct *t);
 /* Dequeue and act on pending signals before returning to user mode. */
 void do_signal(void);
 void flush_signal_handlers(struct task_struct *t);	/* exec */
+void set_current_blocked(ksigset_t set);
+void restore_altstack(unsigned long sp, unsigned long size, int flags);
+/* After signal work: restart an interrupted system call if owed. */
+void syscall_restart_if_needed(void);
+/*
+ * ppoll/pselect/epoll_pwait: install a temporary mask from the guest
+ * (NULL = none); restore_saved_sigmask_unless(interrupted) puts the old mask
+ * back now, or, when the call was interrupted, after the handler runs.
+ */
+int set_user_sigmask(const void __user *umask, size_t sigsetsize);
+void restore_saved_sigmask_unless(bool interrupted);
+/* The default action of a signal kills, ignores, stops or continues. */
+bool sig_kernel_ignore(int sig);
+int kill_everyone_sys(int sig);	/* kill(-1, sig) */
 
 #endif

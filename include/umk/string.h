@@ -20,6 +20,12 @@ char *strstr(const char *haystack, const char *needle);
 size_t strspn(const char *s, const char *accept);
 size_t strcspn(const char *s, const char *reject);
 char *strsep(char **sp, const char *delim);
+char *strpbrk(const char *s, const char *accept);
+/* C semantics; prefer strscpy, which cannot overrun. */
+char *strcpy(char *dst, const char *src);
+char *strncpy(char *dst, const char *src, size_t n);
+char *strcat(char *dst, const char *src);
+char *strncat(char *dst, const char *src, size_t n);
 /* Copy with truncation; returns the length copied or -E2BIG if truncated. */
 ssize_t strscpy(char *dst, const char *src, size_t size);
 char *kstrdup(const char *s);		/* kmalloc'ed copy, NULL on ENOMEM */

@@ -33,6 +33,7 @@ typedef u64 ino_t;
 typedef unsigned long phys_addr_t;
 typedef long long ktime_t;		/* nanoseconds */
 typedef long time64_t;
+typedef __kernel_clockid_t clockid_t;
 typedef unsigned long uintptr_t;
 typedef long intptr_t;
 

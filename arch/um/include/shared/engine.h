@@ -58,6 +58,8 @@ void engine_mm_destroy(struct host_mm *hm);
 int engine_run(struct host_mm *hm, struct uml_regs *regs, struct trap_info *trap);
 /* Apply the hm->data->ops batch.  Returns 0 or the first op's -errno. */
 int engine_flush(struct host_mm *hm);
+/* Registers and FPU state a freshly exec'd guest starts from. */
+void engine_initial_regs(struct uml_regs *regs, struct uml_fpstate *fp);
 int engine_get_fpstate(struct host_mm *hm, struct uml_fpstate *fp);
 int engine_set_fpstate(struct host_mm *hm, const struct uml_fpstate *fp);
 

@@ -69,11 +69,24 @@ int os_irq_pending(void);
 /* process.c */
 int os_getpid(void);
 void os_exit(int status) __attribute__((noreturn));
+/* Host-side cleanups (terminal modes, sockets) run by os_exit/os_abort/os_reexec. */
+int os_atexit(void (*fn)(void));
 void os_abort(void) __attribute__((noreturn));
 void os_reexec(void) __attribute__((noreturn));	/* restart this binary, same argv */
 void os_stderr_write(const char *s, unsigned long len);
+void os_stdout_write(const char *s, unsigned long len);
+/* Host auxiliary vector values the guest inherits (AT_HWCAP, AT_MINSIGSTKSZ...). */
+unsigned long os_host_auxval(unsigned long type);
+/* Kill every guest host process (before exit or re-exec). */
+void engine_kill_all(void);
+/* An fd that becomes readable when the host asks us to stop (SIGTERM, SIGINT, SIGHUP). */
+int os_shutdown_fd(void);
+int os_shutdown_signal(void);	/* which signal asked, 0 if none; clears it */
 const char *os_getenv(const char *name);
 int os_kill_host(int pid, int sig);		/* numbers as in the host ABI */
+
+/* affinity.c: keep the machine on one host CPU (hostcpu=). */
+int os_pin_cpu(void);
 
 /* umid.c */
 int os_umid_setup(void);		/* create the umid dir and pid file */

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * execve: copy the strings out, find a binary format, replace the address
+ * space.  Everything that can fail for an ordinary reason (missing file,
+ * no permission, unknown format, bad interpreter) fails before the old
+ * address space is dropped, so the caller gets an errno back.
+ */
+#include <umk/kernel.h>
+#include <umk/sched.h>
+#include <umk/fs.h>
+#include <umk/mman.h>
+#include <umk/uaccess.h>
+#include <umk/binfmts.h>
+#include <umk/arch.h>
+
+void mm_release_vfork(struct task_struct *t);
+
+#define MAX_ARGS	(MAX_ARG_BYTES / 2)
+
+static int add_string(struct linux_binprm *bprm, const char *s, size_t len)
+{
+	if (bprm->strings_len + len + 1 > MAX_ARG_BYTES)
+		return -E2BIG;
+	memcpy(bprm->strings + bprm->strings_len, s, len);
+	bprm->strings_len += len;
+	bprm->strings[bprm->strings_len++] = '\0';
+	return 0;
+}
+
+static int copy_user_strings(struct linux_binprm *bprm, const char __user *const __user *uv,
+			     int *count)
+{
+	int n = 0;
+
+	if (!uv)
+		return 0;
+	for (;;) {
+		const char __user *p;
+		long len;
+
+		if (get_user(p, uv + n))
+			return -EFAULT;
+		if (!p)
+			break;
+		if (n >= MAX_ARGS)
+			return -E2BIG;
+		len = strnlen_user(p, MAX_ARG_BYTES);
+		if (!len)
+			return -EFAULT;
+		if (len > MAX_ARG_BYTES || bprm->strings_len + len > MAX_ARG_BYTES)
+			return -E2BIG;
+		if (copy_from_user(bprm->strings + bprm->strings_len, p, len))
+			return -EFAULT;
+		bprm->strings[bprm->strings_len + len - 1] = '\0';
+		bprm->strings_len += len;
+		n++;
+	}
+	*count = n;
+	return 0;
+}
+
+static int copy_kernel_strings(struct linux_binprm *bprm, const char *const *v, int *count)
+{
+	int n, err;
+
+	for (n = 0; v && v[n]; n++) {
+		err = add_string(bprm, v[n], strlen(v[n]));
+		if (err)
+			return err;
+	}
+	*count = n;
+	return 0;
+}
+
+int open_exec(struct linux_binprm *bprm, const char *filename)
+{
+	struct file *file = filp_open(filename, O_RDONLY, 0);
+	struct inode *inode;
+	loff_t pos = 0;
+	ssize_t n;
+	int err;
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	inode = file_inode(file);
+	err = -EACCES;
+	if (!S_ISREG(inode->i_mode))
+		goto out_put;
+	err = inode_permission(inode, MAY_EXEC);
+	if (err)
+		goto out_put;
+	memset(bprm->buf, 0, sizeof(bprm->buf));
+	n = kernel_read(file, bprm->buf, sizeof(bprm->buf), &pos);
+	if (n < 0) {
+		err = n;
+		goto out_put;
+	}
+	if (bprm->file)
+		fput(bprm->file);
+	bprm->file = file;
+	return 0;
+out_put:
+	fput(file);
+	return err;
+}
+
+/* Skip the first string of the buffer (argv[0]), keeping the rest. */
+int bprm_replace_argv0(struct linux_binprm *bprm, const char *const *words, int n)
+{
+	size_t first = strlen(bprm->strings) + 1, rest = bprm->strings_len - first;
+	size_t add = 0;
+	int i;
+
+	if (!bprm->argc)
+		first = 0, rest = bprm->strings_len;
+	for (i = 0; i < n; i++)
+		add += strlen(words[i]) + 1;
+	if (add + rest > MAX_ARG_BYTES)
+		return -E2BIG;
+	memmove(bprm->strings + add, bprm->strings + first, rest);
+	bprm->strings_len = 0;
+	for (i = 0; i < n; i++)
+		add_string(bprm, words[i], strlen(words[i]));
+	bprm->strings_len += rest;
+	bprm->argc += n - (bprm->argc ? 1 : 0);
+	return 0;
+}
+
+/* Point of no return: the task gets a fresh mm and drops the old one. */
+int begin_new_exec(struct linux_binprm *bprm)
+{
+	struct task_struct *t = current;
+	struct mm_struct *mm = mm_alloc(), *old = t->mm;
+
+	if (IS_ERR_OR_NULL(mm))
+		return mm ? PTR_ERR(mm) : -ENOMEM;
+	bprm->point_of_no_return = true;
+	mm_release_vfork(t);
+	t->mm = mm;
+	if (old)
+		mmput(old);
+	return 0;
+}
+
+static const char *basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+void setup_new_exec(struct linux_binprm *bprm)
+{
+	struct task_struct *t = current;
+
+	strscpy(t->comm, basename(bprm->filename), sizeof(t->comm));
+	flush_signal_handlers(t);
+	if (t->files)
+		do_close_on_exec(t->files);
+	if (t->mm->exe_file)
+		fput(t->mm->exe_file);
+	t->mm->exe_file = get_file(bprm->file);
+}
+
+static int search_binary_handler(struct linux_binprm *bprm)
+{
+	int err = load_script_binary(bprm);
+
+	if (err != -ENOEXEC)
+		return err;
+	return load_elf_binary(bprm);
+}
+
+static int do_execve_common(struct linux_binprm *bprm)
+{
+	int err = open_exec(bprm, bprm->filename);
+
+	if (err)
+		return err;
+	err = search_binary_handler(bprm);
+	if (err && bprm->point_of_no_return) {
+		printk(KERN_ERR "%s[%d]: exec of %s failed after the point of no return: %d\n",
+		       current->comm, current->pid, bprm->filename, err);
+		do_exit(SIGKILL);
+	}
+	return err;
+}
+
+static struct linux_binprm *alloc_bprm(const char *filename)
+{
+	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
+
+	if (!bprm)
+		return NULL;
+	bprm->strings = kmalloc(MAX_ARG_BYTES, GFP_KERNEL);
+	bprm->filename = kstrdup(filename);
+	if (!bprm->strings || !bprm->filename) {
+		kfree(bprm->strings);
+		kfree(bprm->filename);
+		kfree(bprm);
+		return NULL;
+	}
+	return bprm;
+}
+
+static void free_bprm(struct linux_binprm *bprm)
+{
+	if (bprm->file)
+		fput(bprm->file);
+	kfree(bprm->strings);
+	kfree(bprm->filename);
+	kfree(bprm);
+}
+
+long sys_execve(const char __user *filename, const char __user *const __user *argv,
+		const char __user *const __user *envp)
+{
+	struct linux_binprm *bprm;
+	char *name = kmalloc(4096, GFP_KERNEL);
+	long len, err;
+
+	if (!name)
+		return -ENOMEM;
+	len = strncpy_from_user(name, filename, 4096);
+	if (len < 0 || len >= 4096) {
+		kfree(name);
+		return len < 0 ? len : -ENAMETOOLONG;
+	}
+	bprm = alloc_bprm(name);
+	kfree(name);
+	if (!bprm)
+		return -ENOMEM;
+	err = copy_user_strings(bprm, argv, &bprm->argc);
+	if (!err)
+		err = copy_user_strings(bprm, envp, &bprm->envc);
+	if (!err)
+		err = do_execve_common(bprm);
+	if (!err)
+		current->thread.syscall_nr = -2;	/* the new image's rax stays 0 */
+	free_bprm(bprm);
+	return err;
+}
+
+long sys_execveat(int dfd, const char __user *filename, const char __user *const __user *argv,
+		  const char __user *const __user *envp, int flags)
+{
+	if (dfd != AT_FDCWD || flags)
+		return -ENOSYS;	/* only the execve form for now */
+	return sys_execve(filename, argv, envp);
+}
+
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+{
+	struct linux_binprm *bprm = alloc_bprm(filename);
+	int err;
+
+	if (!bprm)
+		return -ENOMEM;
+	err = copy_kernel_strings(bprm, argv, &bprm->argc);
+	if (!err)
+		err = copy_kernel_strings(bprm, envp, &bprm->envc);
+	if (!err)
+		err = do_execve_common(bprm);
+	free_bprm(bprm);
+	return err;
+}
