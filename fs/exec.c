@@ -130,7 +130,7 @@ int bprm_replace_argv0(struct linux_binprm *bprm, const char *const *words, int 
 int begin_new_exec(struct linux_binprm *bprm)
 {
 	struct task_struct *t = current;
-	struct mm_struct *mm = mm_alloc(), *old = t->mm;
+	struct mm_struct *old = t->mm, *mm = mm_alloc_exec(old);
 
 	if (IS_ERR_OR_NULL(mm))
 		return mm ? PTR_ERR(mm) : -ENOMEM;

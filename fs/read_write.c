@@ -113,6 +113,8 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 		return -EBADF;
 	if (!file->f_op->read)
 		return file->f_op->iterate ? -EISDIR : -EINVAL;
+	if (!access_ok(buf, count))
+		return -EFAULT;
 	if (count > MAX_RW_COUNT)
 		count = MAX_RW_COUNT;
 	err = rw_verify_area(file, pos, count);
@@ -131,6 +133,8 @@ ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_
 		return -EBADF;
 	if (!file->f_op->write)
 		return -EINVAL;
+	if (!access_ok(buf, count))
+		return -EFAULT;
 	if (count > MAX_RW_COUNT)
 		count = MAX_RW_COUNT;
 	err = rw_verify_area(file, pos, count);

@@ -14,7 +14,7 @@
 
 static struct kmem_cache *mm_cache;
 
-struct mm_struct *mm_alloc(void)
+static struct mm_struct *__mm_alloc(struct mm_struct *reuse)
 {
 	struct mm_struct *mm;
 
@@ -31,7 +31,9 @@ struct mm_struct *mm_alloc(void)
 	mm->mmap_base = TASK_SIZE - MMAP_GAP;
 	if (pgd_alloc(mm))
 		goto out_free_mm;
-	if (init_new_context(mm))
+	if (reuse)
+		take_over_context(mm, reuse);
+	else if (init_new_context(mm))
 		goto out_free_pgd;
 	return mm;
 
@@ -40,6 +42,23 @@ out_free_pgd:
 out_free_mm:
 	kmem_cache_free(mm_cache, mm);
 	return NULL;
+}
+
+struct mm_struct *mm_alloc(void)
+{
+	return __mm_alloc(NULL);
+}
+
+/*
+ * exec: a new, empty mm.  When the old one has no other user its host
+ * process is emptied and reused, which saves starting a process and
+ * killing one on every exec.
+ */
+struct mm_struct *mm_alloc_exec(struct mm_struct *old)
+{
+	if (old && old->users == 1 && old->context.host_alive)
+		return __mm_alloc(old);
+	return __mm_alloc(NULL);
 }
 
 /* Tear down every mapping; the host process is already gone. */

@@ -91,7 +91,13 @@ hostname -F /etc/hostname 2>/dev/null
 echo
 echo "Welcome to umk ($(uname -sr)). Exit the shell to power off."
 echo
-sh -i
+# A shell with the console as its controlling terminal gets job control
+# and ^C; without setsid or cttyhack, a plain shell still works.
+if command -v cttyhack >/dev/null && setsid true 2>/dev/null; then
+	setsid cttyhack sh -i
+else
+	sh -i
+fi
 echo "init: shell exited, powering off"
 poweroff -f
 EOF

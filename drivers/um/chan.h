@@ -19,6 +19,7 @@
  *     interrupts; the line gets them through chan->input()/chan->writable().
  */
 #include <umk/types.h>
+#include <umk/compiler.h>
 #include <umk/list.h>
 
 struct chan;
@@ -36,8 +37,9 @@ struct chan_ops {
 	const char *type;
 	/*
 	 * Check and record the argument (after "<type>:", arg NULL if there
-	 * was no ':') at setup time.  On error print one line, prefixed with
-	 * who ("con1"), naming spec, and return -EINVAL.
+	 * was no ':') at setup time.  On error print one line with
+	 * chan_config_error(), prefixed with who ("con1"), naming spec, and
+	 * return -EINVAL.
 	 */
 	int (*parse)(struct chan_conf *conf, const char *arg, unsigned int len,
 		     const char *who, const char *spec);
@@ -74,6 +76,8 @@ struct chan {
 };
 
 /* chan_kern.c */
+/* One line about bad configuration, to the host's stderr (printf format). */
+void chan_config_error(const char *fmt, ...) __printf(1, 2);
 /* "<in>,<out>" or "<both>" (then *both is set): 0 or -EINVAL. */
 int chan_parse_pair(const char *who, const char *str, struct chan_conf *in,
 		    struct chan_conf *out, bool *both);

@@ -17,6 +17,7 @@
 #include <umk/kernel.h>
 #include <umk/irq.h>
 #include <umk/mm.h>
+#include <os.h>
 #include "chan.h"
 #include "chan_user.h"
 
@@ -48,6 +49,23 @@ static LIST_HEAD(chan_irqs);
 
 /* --- configuration (setup time: no memory, print one line on error) -- */
 
+/*
+ * Parameters are parsed before any console exists, so a bad one is told
+ * straight to the host's stderr, as the other setup functions do.
+ */
+void chan_config_error(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vscnprintf(buf, sizeof(buf) - 1, fmt, ap);
+	va_end(ap);
+	buf[n++] = '\n';
+	os_stderr_write(buf, n);
+}
+
 static const struct chan_type *find_type(const char *s, unsigned int len)
 {
 	unsigned int i;
@@ -69,17 +87,17 @@ static int parse_one(const char *who, const char *s, unsigned int len,
 
 	strscpy(name, s, min_t(unsigned int, tlen + 1, sizeof(name)));
 	if (!len) {
-		printk(KERN_ERR "%s: missing channel in \"%s\"\n", who, whole);
+		chan_config_error("%s: missing channel in \"%s\"", who, whole);
 		return -EINVAL;
 	}
 	if (!type) {
-		printk(KERN_ERR "%s: unknown channel type \"%s\" in \"%s\"\n",
-		       who, name, whole);
+		chan_config_error("%s: unknown channel type \"%s\" in \"%s\"",
+				  who, name, whole);
 		return -EINVAL;
 	}
 	if (!type->ops) {
-		printk(KERN_ERR "%s: channel type \"%s\" is not %s\n", who, name,
-		       type->later ? "supported yet" : "built into this kernel");
+		chan_config_error("%s: channel type \"%s\" is not %s", who, name,
+				  type->later ? "supported yet" : "built into this kernel");
 		return -EINVAL;
 	}
 	memset(conf, 0, sizeof(*conf));

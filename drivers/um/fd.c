@@ -20,20 +20,20 @@ static int fd_parse(struct chan_conf *conf, const char *arg, unsigned int len,
 	int fd = 0;
 
 	if (!arg || !len) {
-		printk(KERN_ERR "%s: channel \"fd\" needs a host fd number (fd:N), in \"%s\"\n",
-		       who, spec);
+		chan_config_error("%s: channel \"fd\" needs a host fd number (fd:N), in \"%s\"",
+				  who, spec);
 		return -EINVAL;
 	}
 	for (i = 0; i < len; i++) {
 		if (arg[i] < '0' || arg[i] > '9' || fd >= FD_MAX) {
-			printk(KERN_ERR "%s: bad host fd number in \"%s\": fd:N takes a decimal number and nothing after it\n",
-			       who, spec);
+			chan_config_error("%s: bad host fd number in \"%s\": fd:N takes a decimal number and nothing after it",
+					  who, spec);
 			return -EINVAL;
 		}
 		fd = fd * 10 + (arg[i] - '0');
 	}
 	if (!chan_user_fd_valid(fd)) {
-		printk(KERN_ERR "%s: host fd %d is not open, in \"%s\"\n", who, fd, spec);
+		chan_config_error("%s: host fd %d is not open, in \"%s\"", who, fd, spec);
 		return -EINVAL;
 	}
 	conf->fd = fd;

@@ -37,8 +37,8 @@ static int parse_conf(struct line_conf *lc, const char *str, const char *who)
 
 static int setup_error(struct line_driver *drv, const char *val, const char *why)
 {
-	printk(KERN_ERR "Failed to set up %s with configuration string \"%s%s\" : %s\n",
-	       drv->long_name, drv->name, val, why);
+	chan_config_error("Failed to set up %s with configuration string \"%s%s\" : %s",
+			  drv->long_name, drv->name, val, why);
 	return -EINVAL;
 }
 
@@ -85,8 +85,8 @@ int line_console_setup(const char *val)
 	console_idx = n;
 	return 0;
 bad:
-	printk(KERN_ERR "console=%s: unknown console (expected ttyN, N < %u, or ttySN, N < %u)\n",
-	       val, con_driver.nr, ssl_driver.nr);
+	chan_config_error("console=%s: unknown console (expected ttyN, N < %u, or ttySN, N < %u)",
+			  val, con_driver.nr, ssl_driver.nr);
 	return -EINVAL;
 }
 

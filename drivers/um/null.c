@@ -11,8 +11,8 @@ static int null_parse(struct chan_conf *conf, const char *arg, unsigned int len,
 {
 	if (!arg)
 		return 0;
-	printk(KERN_ERR "%s: channel \"null\" takes no argument, in \"%s\"\n",
-	       who, spec);
+	chan_config_error("%s: channel \"null\" takes no argument, in \"%s\"",
+			  who, spec);
 	return -EINVAL;
 }
 

@@ -70,5 +70,8 @@ int tlb_flush(struct mm_struct *mm);	/* apply queued ops now */
  */
 int init_new_context(struct mm_struct *mm);
 void destroy_context(struct mm_struct *mm);
+void take_over_context(struct mm_struct *mm, struct mm_struct *old);
+/* exec's new mm: reuses old's host process when nobody else uses old. */
+struct mm_struct *mm_alloc_exec(struct mm_struct *old);
 
 #endif

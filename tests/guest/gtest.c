@@ -22,7 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define CASE_TIMEOUT 30		/* seconds before a case counts as hung */
+#define CASE_TIMEOUT 20		/* seconds before a case counts as hung */
 
 char gtest_dir[PATH_MAX];
 static int case_failed;

@@ -8,8 +8,8 @@
  *	./mem_test -x mremap     run all but these (runner: known differences)
  *	./mem_test -l            list the cases
  *
- * Every case runs in a forked child with an alarm, so a crash or a hang
- * costs one case, not the program.  A case prints what it observes: return
+ * Every case runs in a forked child, in a fresh directory named after it,
+ * under a time limit, so a crash or a hang costs one case, not the program.  A case prints what it observes: return
  * values, errno names, data - never pids, addresses, inode numbers or
  * times - so that the output of a run on the host kernel and a run inside
  * umk can be compared line by line.  The T_* macros print one observation

@@ -11,12 +11,15 @@
 #	UMK_KERNEL=/usr/bin/linux tests/guest/run.sh	  against the real UML
 #	tests/guest/run.sh mem_test pipe_test		  only these programs
 #
-# Environment: UMK_KERNEL, UMK_TIMEOUT, UMK_MEM (tests/system/lib.sh),
+# Environment: UMK_KERNEL, UMK_TIMEOUT (here 240 s), UMK_MEM (see
+# tests/system/lib.sh),
 # GUEST_NO_BUILD=1 to skip the build step, KEEP=1 to keep the root tree.
 # Output: tests/out/guest/{native,guest}/<program>.out, console.log,
 # kernel.log; last line "guest: N passed, M failed".
 
 cd "$(dirname "$0")/../.." || exit 1
+# One boot runs every program; a hung case costs 20 s, so allow for some.
+UMK_TIMEOUT=${UMK_TIMEOUT:-240}
 . tests/system/lib.sh
 
 TOP=$(pwd)

@@ -27,8 +27,9 @@ chmod 755 "$ROOT/systest/aarch64.elf"
 
 UMK_TIMEOUT=${UMK_QUICK_TIMEOUT:-30}
 
-# bad <id> <needle> <args...>: boot with args replacing the defaults of
-# the same name; pass if the status is non-zero and a line names needle.
+# bad <id> <regex> <args...>: boot with args replacing the defaults of
+# the same name; pass if the status is non-zero and a line matches the
+# (extended) regex naming the bad value.
 bad() {
 	id=$1 needle=$2
 	shift 2
@@ -46,12 +47,12 @@ bad() {
 		con0=null,fd:2 con1=fd:0,fd:1 quiet $extra
 	# The kernel's echo of its own command line does not count.
 	line=$(cat "$TEST_TMP/out" "$TEST_TMP/err" | tr -d '\r' |
-	       grep -v 'command line' | grep -F -- "$needle" | head -n 1)
+	       grep -v 'command line' | grep -E -- "$needle" | head -n 1)
 	why=
 	[ "$BOOT_STATUS" -ne 0 ] || why="exit status 0"
 	[ "$BOOT_STATUS" -ne 124 ] && [ "$BOOT_STATUS" -ne 137 ] ||
 		why="$(describe_status "$BOOT_STATUS")"
-	[ -n "$line" ] || why="${why:+$why, }no line mentions \"$needle\""
+	[ -n "$line" ] || why="${why:+$why, }no line matches /$needle/"
 	[ -z "$BOOT_LEAKED" ] || why="${why:+$why, }left processes $BOOT_LEAKED"
 	if [ -z "$why" ]; then
 		check "$id" 0 "$* -> $(describe_status "$BOOT_STATUS"): $line"
@@ -65,11 +66,11 @@ bad() {
 }
 
 bad mem-unit 12Q mem=12Q
-bad mem-small 1M mem=1M
+bad mem-small '1M|1024K|1048576' mem=1M
 bad root-missing /nonexistent rootflags=/nonexistent
-bad init-missing "Requested init /nonexistent failed (error -2)" init=/nonexistent
-bad init-text /systest/notes.txt init=/systest/notes.txt
-bad init-text-x /systest/notes-x.txt init=/systest/notes-x.txt
-bad init-foreign /systest/aarch64.elf init=/systest/aarch64.elf
+bad init-missing 'Requested init /nonexistent failed \(error -2\)' init=/nonexistent
+bad init-text '/systest/notes\.txt' init=/systest/notes.txt
+bad init-text-x '/systest/notes-x\.txt' init=/systest/notes-x.txt
+bad init-foreign '/systest/aarch64\.elf' init=/systest/aarch64.elf
 bad con-unknown foo con1=foo:1
 done_testing

@@ -46,3 +46,20 @@ void destroy_context(struct mm_struct *mm)
 		__free_pages(virt_to_page(ctx->host.data), STUB_DATA_ORDER);
 	ctx->host.data = NULL;
 }
+
+/*
+ * Move old's host process and stub pages to mm (exec with no other user
+ * of old).  The host process still maps old's pages: unmap everything
+ * below TASK_SIZE first thing.  old is left without a host, so tearing it
+ * down queues no host work.
+ */
+void take_over_context(struct mm_struct *mm, struct mm_struct *old)
+{
+	mm->context = old->context;
+	old->context.host_alive = false;
+	old->context.host.data = NULL;
+	old->context.host.pid = 0;
+	old->context.nr_pending = 0;
+	mm->context.host.regs_owner = 0;
+	tlb_unmap(mm, 0, TASK_SIZE);
+}
