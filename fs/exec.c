@@ -154,6 +154,7 @@ void setup_new_exec(struct linux_binprm *bprm)
 	struct task_struct *t = current;
 
 	strscpy(t->comm, basename(bprm->filename), sizeof(t->comm));
+	t->flags &= ~PF_KTHREAD;	/* pid 1 starts as a kernel thread */
 	flush_signal_handlers(t);
 	if (t->files)
 		do_close_on_exec(t->files);

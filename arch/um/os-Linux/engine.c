@@ -194,6 +194,45 @@ static void untrack_pid(int pid)
 		}
 }
 
+/*
+ * A destroyed mm's process is killed at once but reaped later: waiting for
+ * the host to tear it down would put that on every exit's critical path.
+ */
+static int *dying_pids;
+static int nr_dying, max_dying;
+
+static void reap_dying(int flags)
+{
+	int i = 0;
+
+	while (i < nr_dying) {
+		int ret = waitpid(dying_pids[i], NULL, __WALL | flags);
+
+		if (ret == 0 || (ret < 0 && errno == EINTR)) {
+			i++;
+			continue;
+		}
+		dying_pids[i] = dying_pids[--nr_dying];
+	}
+}
+
+static void bury(int pid)
+{
+	if (nr_dying == max_dying) {
+		int n = max_dying ? max_dying * 2 : 64;
+		int *p = realloc(dying_pids, n * sizeof(*p));
+
+		if (!p) {
+			waitpid(pid, NULL, __WALL);
+			return;
+		}
+		dying_pids = p;
+		max_dying = n;
+	}
+	dying_pids[nr_dying++] = pid;
+	reap_dying(WNOHANG);
+}
+
 void engine_kill_all(void)
 {
 	while (nr_live > 0) {
@@ -203,6 +242,7 @@ void engine_kill_all(void)
 		while (waitpid(pid, NULL, __WALL) < 0 && errno == EINTR)
 			;
 	}
+	reap_dying(0);
 }
 
 int engine_mm_create(struct host_mm *hm)
@@ -223,9 +263,8 @@ void engine_mm_destroy(struct host_mm *hm)
 	if (hm->pid <= 0)
 		return;
 	kill(hm->pid, SIGKILL);
-	while (waitpid(hm->pid, NULL, __WALL) < 0 && errno == EINTR)
-		;
 	untrack_pid(hm->pid);
+	bury(hm->pid);
 	hm->pid = 0;
 }
 
