@@ -6,6 +6,7 @@
  */
 #include <umk/kernel.h>
 #include <umk/fs.h>
+#include <umk/mm.h>
 #include <umk/binfmts.h>
 
 static bool is_blank(char c)
@@ -50,12 +51,16 @@ int load_script_binary(struct linux_binprm *bprm)
 	words[n++] = interp;
 	if (arg)
 		words[n++] = arg;
-	words[n++] = bprm->filename;
+	words[n++] = bprm->interp;
 	err = bprm_replace_argv0(bprm, words, n);
 	if (err)
 		return err;
 	/* comm and AT_EXECFN keep naming the script, as on Linux. */
-	err = open_exec(bprm, interp);
+	kfree(bprm->interp);
+	bprm->interp = kstrdup(interp);
+	if (!bprm->interp)
+		return -ENOMEM;
+	err = open_exec(bprm, bprm->interp);
 	if (err)
 		return err;
 	err = load_script_binary(bprm);

@@ -195,9 +195,11 @@ static struct linux_binprm *alloc_bprm(const char *filename)
 		return NULL;
 	bprm->strings = kmalloc(MAX_ARG_BYTES, GFP_KERNEL);
 	bprm->filename = kstrdup(filename);
-	if (!bprm->strings || !bprm->filename) {
+	bprm->interp = kstrdup(filename);
+	if (!bprm->strings || !bprm->filename || !bprm->interp) {
 		kfree(bprm->strings);
 		kfree(bprm->filename);
+		kfree(bprm->interp);
 		kfree(bprm);
 		return NULL;
 	}
@@ -210,6 +212,7 @@ static void free_bprm(struct linux_binprm *bprm)
 		fput(bprm->file);
 	kfree(bprm->strings);
 	kfree(bprm->filename);
+	kfree(bprm->interp);
 	kfree(bprm);
 }
 
@@ -232,6 +235,11 @@ long sys_execve(const char __user *filename, const char __user *const __user *ar
 	if (!bprm)
 		return -ENOMEM;
 	err = copy_user_strings(bprm, argv, &bprm->argc);
+	/* An empty argv gets one empty argv[0], as Linux does since 5.18. */
+	if (!err && !bprm->argc) {
+		err = add_string(bprm, "", 0);
+		bprm->argc = 1;
+	}
 	if (!err)
 		err = copy_user_strings(bprm, envp, &bprm->envc);
 	if (!err)

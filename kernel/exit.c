@@ -14,6 +14,7 @@
 #include <umk/uaccess.h>
 #include <umk/arch.h>
 #include <umk/futex.h>
+#include <umk/tty.h>
 #include <linux/wait.h>
 #include <linux/resource.h>
 
@@ -131,10 +132,14 @@ void __noreturn do_exit(int code)
 	reparent_children(t);
 	if (!thread_group_leader(t) || parent_ignores_children(t->real_parent)) {
 		t->exit_state = EXIT_DEAD;	/* freed after the switch below */
+		/* A parent waiting for this child must see it gone (ECHILD). */
+		wake_up_interruptible_all(&t->real_parent->signal->wait_chldexit);
 	} else {
 		t->exit_state = EXIT_ZOMBIE;
 		notify_parent(t);
 	}
+	if (t->signal->tty && t->signal->session == t->pid && thread_group_leader(t))
+		disassociate_ctty(1);
 	t->state = TASK_DEAD;
 	schedule();
 	panic("dead task %d was scheduled", t->pid);
@@ -181,7 +186,7 @@ struct wait_opts {
 
 static bool child_matches(struct task_struct *p, struct wait_opts *wo)
 {
-	if (!thread_group_leader(p))
+	if (!thread_group_leader(p) || p->exit_state == EXIT_DEAD)
 		return false;
 	switch (wo->which) {
 	case P_PID:

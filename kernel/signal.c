@@ -252,10 +252,10 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 	send_sig_info(sig, &info, t);
 }
 
-/* Take the lowest pending unblocked signal (synchronous faults first). */
-static int dequeue_signal(struct task_struct *t, siginfo_t *info)
+/* Take the lowest pending signal of mask (synchronous faults first). */
+int dequeue_signal_from(struct task_struct *t, ksigset_t mask, siginfo_t *info)
 {
-	ksigset_t ready = t->pending.signal & ~t->blocked;
+	ksigset_t ready = t->pending.signal & mask;
 	const ksigset_t sync = sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) |
 			       sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS);
 	struct sigqueue *q;
@@ -355,7 +355,7 @@ void do_signal(void)
 	siginfo_t info;
 	int sig;
 
-	while ((sig = dequeue_signal(t, &info))) {
+	while ((sig = dequeue_signal_from(t, ~t->blocked, &info))) {
 		struct k_sigaction *ka = sig_action(t, sig);
 
 		if (ka->handler == SIG_IGN_P && sig != SIGKILL && sig != SIGSTOP)

@@ -4,6 +4,7 @@
 #include <umk/sched.h>
 #include <umk/signal.h>
 #include <umk/uaccess.h>
+#include <linux/time_types.h>
 
 /* The x86_64 kernel sigaction layout. */
 struct guest_sigaction {
@@ -188,4 +189,50 @@ long sys_sigaltstack(const struct guest_stack __user *uss, struct guest_stack __
 	if (uoss && copy_to_user(uoss, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
+}
+
+/* Dequeue one of the signals in *uthese, waiting up to the timeout. */
+long sys_rt_sigtimedwait(const ksigset_t __user *uthese, siginfo_t __user *uinfo,
+			 const struct __kernel_timespec __user *uts, size_t sigsetsize)
+{
+	struct task_struct *t = current;
+	ksigset_t these, saved;
+	struct __kernel_timespec ts;
+	ktime_t timeout = -1;
+	siginfo_t info;
+	int sig;
+
+	if (sigsetsize != sizeof(ksigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	these &= ~SIG_KERNEL_ONLY_MASK;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+			return -EINVAL;
+		timeout = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	}
+	sig = dequeue_signal_from(t, these, &info);
+	if (!sig && timeout != 0) {
+		/* Let the awaited signals wake us without running handlers. */
+		saved = t->blocked;
+		t->blocked &= ~these;
+		if (!signal_pending(t)) {
+			if (timeout >= 0) {
+				schedule_timeout_interruptible(timeout);
+			} else {
+				set_current_state(TASK_INTERRUPTIBLE);
+				schedule();
+			}
+		}
+		t->blocked = saved;
+		sig = dequeue_signal_from(t, these, &info);
+	}
+	if (!sig)
+		return timeout == 0 || !signal_pending(t) ? -EAGAIN : -EINTR;
+	if (uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+		return -EFAULT;
+	return sig;
 }

@@ -18,7 +18,8 @@ struct file;
 struct linux_binprm {
 	char buf[BINPRM_BUF_SIZE];	/* first bytes of the file */
 	struct file *file;
-	char *filename;			/* as given (AT_EXECFN) */
+	char *filename;			/* as given (AT_EXECFN, comm) */
+	char *interp;			/* the file being loaded now (#! passes it on) */
 	char *strings;			/* argv strings then envp strings, NUL-separated */
 	size_t strings_len;
 	int argc, envc;

@@ -111,6 +111,7 @@ struct task_struct {
 	unsigned long clear_child_tid, set_child_tid;
 
 	u64 utime_ns, stime_ns;		/* accounted at traps and switches */
+	ktime_t sched_in;		/* when it last got the CPU */
 	ktime_t start_time;
 	int timeslice;			/* ticks left */
 	struct timer sleep_timer;

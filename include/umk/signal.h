@@ -65,6 +65,7 @@ int set_user_sigmask(const void __user *umask, size_t sigsetsize);
 void restore_saved_sigmask_unless(bool interrupted);
 /* The default action of a signal kills, ignores, stops or continues. */
 bool sig_kernel_ignore(int sig);
-int kill_everyone_sys(int sig);	/* kill(-1, sig) */
+int kill_everyone_sys(int sig);
+int dequeue_signal_from(struct task_struct *t, ksigset_t mask, siginfo_t *info);	/* kill(-1, sig) */
 
 #endif

@@ -96,6 +96,7 @@ void schedule(void)
 	if (next != &init_task)
 		tick_start();
 	arch_stack_guard_check(prev);
+	next->sched_in = ktime_get();
 	prev = switch_to(prev, next);
 	schedule_tail(prev);
 }

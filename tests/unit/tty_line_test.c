@@ -127,6 +127,18 @@ void register_console(struct console *con)
 	registered = con;
 }
 
+static char errbuf[512];
+
+void os_stderr_write(const char *s, unsigned long len)
+{
+	size_t have = strlen(errbuf);
+
+	if (have + len < sizeof(errbuf)) {
+		memcpy(errbuf + have, s, len);
+		errbuf[have + len] = '\0';
+	}
+}
+
 static void (*exit_hook)(void);
 
 int os_atexit(void (*fn)(void))
@@ -238,6 +250,7 @@ static void reset_lines(void)
 	}
 	ssl_driver.raw = true;
 	line_console_setup("tty0");
+	errbuf[0] = '\0';
 	memset(irqs, 0, sizeof(irqs));
 	registered = NULL;
 	console_tty = NULL;
@@ -352,6 +365,35 @@ static void check_conf(struct ktest *t, const struct setup_case *c)
 		ktest_fail(t, __FILE__, __LINE__, "%s: recorded %s:%d,%s:%d both=%d",
 			   c->word, lc->in.ops ? lc->in.ops->type : "-", lc->in.fd,
 			   lc->out.ops ? lc->out.ops->type : "-", lc->out.fd, lc->both);
+}
+
+/* What a bad word prints: exactly one line. */
+static const struct { const char *word, *msg; } msg_cases[] = {
+	{ "con99=null", "Failed to set up console with configuration string \"con99=null\" : Device number out of range\n" },
+	{ "ssl64=null", "Failed to set up serial line with configuration string \"ssl64=null\" : Device number out of range\n" },
+	{ "conx=null", "Failed to set up console with configuration string \"conx=null\" : Couldn't parse device number\n" },
+	{ "con1=foo:1", "con1: unknown channel type \"foo\" in \"foo:1\"\n" },
+	{ "con=foo", "con: unknown channel type \"foo\" in \"foo\"\n" },
+	{ "con1=pty", "con1: channel type \"pty\" is not supported yet\n" },
+	{ "ssl2=null,xterm", "ssl2: channel type \"xterm\" is not supported yet\n" },
+	{ "con1=fd:1x", "con1: bad host fd number in \"fd:1x\": fd:N takes a decimal number and nothing after it\n" },
+	{ "con1=fd:987", "con1: host fd 987 is not open, in \"fd:987\"\n" },
+	{ "con1=null:0", "con1: channel \"null\" takes no argument, in \"null:0\"\n" },
+	{ "console=tty16", "console=tty16: unknown console (expected ttyN, N < 16, or ttySN, N < 64)\n" },
+	{ "con1=null", "" },
+};
+
+static void tty_line_messages(struct ktest *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(msg_cases); i++) {
+		reset_lines();
+		param(msg_cases[i].word);
+		if (strcmp(errbuf, msg_cases[i].msg))
+			ktest_fail(t, __FILE__, __LINE__, "%s printed \"%s\", expected \"%s\"",
+				   msg_cases[i].word, errbuf, msg_cases[i].msg);
+	}
 }
 
 static void tty_line_setup(struct ktest *t)
@@ -605,6 +647,7 @@ static void tty_line_host_tty(struct ktest *t)
 
 static const struct ktest_case cases[] = {
 	KTEST_CASE(tty_line_setup),
+	KTEST_CASE(tty_line_messages),
 	KTEST_CASE(tty_line_boot),
 	KTEST_CASE(tty_line_input),
 	KTEST_CASE(tty_line_output),

@@ -16,6 +16,7 @@
 #include <umk/arch.h>
 #include <umk/syscalls.h>
 #include <umk/signal.h>
+#include <umk/timer.h>
 #include <engine.h>
 
 static unsigned long warned_syscalls[1024 / (8 * sizeof(unsigned long))];
@@ -125,9 +126,22 @@ static void exit_to_user_mode(void)
 	tlb_flush(current->mm);
 }
 
+/*
+ * CPU time: the time a task spends in engine_run is user time, the rest
+ * of its time on the CPU, from one trap to the next run, is system time.
+ */
+static ktime_t account_enter_user(struct task_struct *t, ktime_t since)
+{
+	ktime_t now = ktime_get();
+
+	t->stime_ns += now - since;
+	return now;
+}
+
 void __noreturn userspace(void)
 {
 	struct trap_info trap;
+	ktime_t mark = ktime_get();
 	int err;
 
 	for (;;) {
@@ -135,9 +149,14 @@ void __noreturn userspace(void)
 		struct host_mm *hm;
 
 		exit_to_user_mode();
+		if (current->sched_in > mark)
+			mark = current->sched_in;	/* time off the CPU is nobody's */
 		hm = &t->mm->context.host;
 		load_fpstate(t, hm);
+		mark = account_enter_user(t, mark);
 		err = engine_run(hm, &t->thread.regs, &trap);
+		t->utime_ns += ktime_get() - mark;
+		mark = ktime_get();
 		if (err) {
 			printk(KERN_ERR "%s[%d]: cannot run guest code: error %d\n",
 			       t->comm, t->pid, err);

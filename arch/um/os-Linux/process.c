@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The kernel process itself: exit, abort, re-exec, stdio, environment. */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,10 @@ void os_reexec(void)
 	_exit(1);
 }
 
+/*
+ * The console channels make the host's stdio non-blocking (and stdout and
+ * stderr often share one open file), so wait for room instead of dropping.
+ */
 static void write_all(int fd, const char *s, unsigned long len)
 {
 	while (len) {
@@ -66,6 +71,12 @@ static void write_all(int fd, const char *s, unsigned long len)
 
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && errno == EAGAIN) {
+			struct pollfd p = { .fd = fd, .events = POLLOUT };
+
+			poll(&p, 1, 1000);
+			continue;
+		}
 		if (n <= 0)
 			return;
 		s += n;
