@@ -6,6 +6,7 @@
 # user, decided by path), and links ./linux.
 
 MAKEFLAGS += --no-builtin-rules --no-print-directory
+.DEFAULT_GOAL := all
 .SUFFIXES:
 
 CC	?= gcc

@@ -141,8 +141,6 @@ void __noreturn start_kernel(void)
 
 	printk(KERN_NOTICE "Linux version " UTS_RELEASE " (umk " UMK_VERSION ") " UTS_VERSION "\n");
 	printk(KERN_INFO "Kernel command line: %s\n", saved_command_line);
-	printk(KERN_INFO "Memory: %luK available (%luK total)\n",
-	       nr_free_pages() * (PAGE_SIZE / 1024), physmem_size / 1024);
 	slab_init();
 	sched_init();
 	irq_init();

@@ -12,8 +12,8 @@
 #	tests/guest/run.sh mem_test pipe_test		  only these programs
 #
 # Environment: UMK_KERNEL, UMK_TIMEOUT (here 240 s), UMK_MEM (see
-# tests/system/lib.sh),
-# GUEST_NO_BUILD=1 to skip the build step, KEEP=1 to keep the root tree.
+# tests/system/lib.sh); GUEST_NO_BUILD=1 skips the build step, KEEP=1
+# keeps the root tree.
 # Output: tests/out/guest/{native,guest}/<program>.out, console.log,
 # kernel.log; last line "guest: N passed, M failed".
 
@@ -45,8 +45,13 @@ if [ ! -x "$KERNEL" ]; then
 	exit 1
 fi
 
-rm -rf "$OUT"
-mkdir -p "$OUT/native" "$OUT/guest" "$OUT/native-tmp"
+# Everything of this run lives in a private directory until the end, so
+# that runs in the same tree at the same time cannot disturb each other;
+# the results are then published in $OUT.
+init_tmp
+RES=$TEST_TMP/out
+SCRATCH=$TEST_TMP/native-tmp
+mkdir -p "$RES/native" "$RES/guest" "$SCRATCH"
 
 # skip_args <prog>: "-x case" for each known difference of this kernel;
 # skip_whole <prog>: the reason if the whole program is skipped.
@@ -66,20 +71,20 @@ skip_whole() {
 
 for p in $PROGS; do
 	[ -n "$(skip_whole "$p")" ] && continue
-	mkdir -p "$OUT/native-tmp/$p"
+	mkdir -p "$SCRATCH/$p"
 	args=$(skip_args "$p")
 	(
-		cd "$OUT/native-tmp/$p" || exit 1
+		cd "$SCRATCH/$p" || exit 1
 		umask 022
 		env -i PATH=/bin:/sbin:/usr/bin:/usr/sbin HOME=/ \
 			timeout 300 "$TOP/$BIN/$p" $args </dev/null 2>&1
 		echo "exit status $?"
-	) >"$OUT/native/$p.out"
+	) >"$RES/native/$p.out"
 done
 
 # --- the guest run ------------------------------------------------------------
 
-ROOT=$(pwd)/$OUT/root
+ROOT=$TEST_TMP/root
 sh scripts/mkrootfs.sh "$ROOT" || exit 1
 mkdir -p "$ROOT/tests/bin"
 cp "$BIN"/*_test "$BIN"/exec_helper "$ROOT/tests/bin/"
@@ -105,14 +110,14 @@ cp "$BIN"/*_test "$BIN"/exec_helper "$ROOT/tests/bin/"
 } >"$ROOT/tests/init.sh"
 chmod 755 "$ROOT/tests/init.sh"
 
-boot_kernel "$OUT/console.log" "$OUT/kernel.log" mem="$UMK_MEM" \
+boot_kernel "$RES/console.log" "$RES/kernel.log" mem="$UMK_MEM" \
 	root=/dev/root rootfstype=hostfs rootflags="$ROOT" rw \
 	init=/tests/init.sh con=null con0=null,fd:2 con1=fd:0,fd:1 \
 	console=tty1 quiet
 
 # Split the console log into one file per program.  A program that dies
 # mid-line leaves the end marker glued to its last line.
-tr -d '\r' <"$OUT/console.log" | awk -v dir="$OUT/guest" '
+tr -d '\r' <"$RES/console.log" | awk -v dir="$RES/guest" '
 	/^@@@ begin / { f = dir "/" $3 ".out"; printf "" >f; next }
 	f && /@@@ end / {
 		i = index($0, "@@@ end ")
@@ -135,7 +140,7 @@ for p in $PROGS; do
 		skipped=$((skipped + 1))
 		continue
 	fi
-	nat=$OUT/native/$p.out gst=$OUT/guest/$p.out
+	nat=$RES/native/$p.out gst=$RES/guest/$p.out
 	if grep -q '^not ok' "$nat" || ! grep -qx 'exit status 0' "$nat"; then
 		echo "not ok $n - $p (fails natively: the test is wrong on this host)"
 		grep -E '^(not ok|  FAIL)' "$nat" | head -20 | sed 's/^/#   /'
@@ -158,7 +163,7 @@ for p in $PROGS; do
 done
 
 n=$((n + 1))
-if [ "$BOOT_STATUS" -eq 0 ] && grep -q '@@@ guest tests done' "$OUT/console.log"; then
+if [ "$BOOT_STATUS" -eq 0 ] && grep -q '@@@ guest tests done' "$RES/console.log"; then
 	echo "ok $n - boot ran every program and powered off (exit status 0)"
 	passed=$((passed + 1))
 else
@@ -168,9 +173,9 @@ else
 		echo "not ok $n - boot: $(describe_status "$BOOT_STATUS")"
 	fi
 	echo "#   last console lines:"
-	show "$OUT/console.log"
+	show "$RES/console.log"
 	echo "#   last kernel (stderr) lines:"
-	show "$OUT/kernel.log"
+	show "$RES/kernel.log"
 	failed=$((failed + 1))
 fi
 n=$((n + 1))
@@ -182,7 +187,10 @@ else
 	failed=$((failed + 1))
 fi
 
-[ -n "${KEEP:-}" ] || rm -rf "$ROOT" "$OUT/native-tmp"
+[ -z "${KEEP:-}" ] || mv "$ROOT" "$RES/root"
+mkdir -p "$(dirname "$OUT")"
+rm -rf "$OUT.$$"
+cp -R "$RES" "$OUT.$$" && rm -rf "$OUT" && mv "$OUT.$$" "$OUT"
 [ $skipped -eq 0 ] || echo "# guest: $skipped program(s) skipped"
 echo "guest: $passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -64,7 +64,7 @@ umid_procs() {
 	pgrep -f -- "umid=$1( |\$)" 2>/dev/null | grep -v "^$$\$" || true
 }
 
-# Kill whatever is left of the boots of this run (on exit or interrupt).
+# Kill whatever is left of a boot cut short (on exit or interrupt).
 cleanup_sessions() {
 	for s in ${BOOT_SESSIONS:-}; do
 		for p in $(session_procs "$s"); do
@@ -115,7 +115,7 @@ boot_kernel() {
 		[ -n "$BOOT_KPID" ] || sleep 0.05
 		i=$((i + 1))
 	done
-	BOOT_SESSIONS="${BOOT_SESSIONS:-} $sid $BOOT_KPID"
+	BOOT_SESSIONS="$sid $BOOT_KPID"
 	if [ -n "${BOOT_HOOK:-}" ]; then
 		"$BOOT_HOOK" "$BOOT_KPID" "$BOOT_UML_DIR/$BOOT_UMID/pid"
 	fi
@@ -125,6 +125,7 @@ boot_kernel() {
 	for p in $BOOT_LEAKED; do
 		kill -9 "$p" 2>/dev/null
 	done
+	BOOT_SESSIONS=
 	return 0
 }
 

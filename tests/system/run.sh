@@ -19,8 +19,11 @@ if [ $# -eq 0 ]; then
 	done
 fi
 tests=$*
-out=tests/out/system
-mkdir -p "$out"
+# Work privately, publish in tests/out/system at the end: another run in
+# the same tree at the same time must not mix into this one's counts.
+out=$(mktemp -d "${TMPDIR:-/tmp}/umk-system.XXXXXX") || exit 1
+trap 'rm -rf "$out"' EXIT
+trap 'exit 130' INT TERM
 : >"$out/all.tap"
 for t in $tests; do
 	name=$(basename "$t" .sh)
@@ -42,4 +45,8 @@ failed=$(grep -c '^not ok ' "$out/all.tap")
 skipped=$(grep '^ok ' "$out/all.tap" | grep -c '# SKIP')
 [ "$skipped" -eq 0 ] || echo "# system: $skipped check(s) skipped as known differences"
 echo "system: $passed passed, $failed failed"
+mkdir -p tests/out
+rm -rf "tests/out/system.$$"
+cp -R "$out" "tests/out/system.$$" && rm -rf tests/out/system &&
+	mv "tests/out/system.$$" tests/out/system
 [ "$failed" -eq 0 ]
