@@ -91,10 +91,15 @@ hostname -F /etc/hostname 2>/dev/null
 echo
 echo "Welcome to umk ($(uname -sr)). Exit the shell to power off."
 echo
-# A shell with the console as its controlling terminal gets job control
-# and ^C; without setsid or cttyhack, a plain shell still works.
-if command -v cttyhack >/dev/null && setsid true 2>/dev/null; then
-	setsid cttyhack sh -i
+# /dev/console cannot be a controlling terminal; the tty behind it (the
+# console= line, tty0 by default) can.  Opened by a new session leader it
+# becomes the shell's controlling terminal, which gives job control and ^C.
+tty=tty0
+for arg in $(cat /proc/cmdline 2>/dev/null); do
+	case $arg in console=tty*) tty=${arg#console=} ;; esac
+done
+if [ -c "/dev/$tty" ] && setsid true 2>/dev/null; then
+	setsid sh -c "exec sh -i <>/dev/$tty >&0 2>&1"
 else
 	sh -i
 fi
