@@ -85,7 +85,10 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 		iput(anon_inode);
 		return f;
 	}
-	f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	/* No positional I/O; seeking only if the file says how (noop_llseek). */
+	f->f_mode &= ~(FMODE_PREAD | FMODE_PWRITE);
+	if (!fops->llseek)
+		f->f_mode &= ~FMODE_LSEEK;
 	f->private_data = priv;
 	return f;
 }

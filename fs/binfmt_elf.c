@@ -185,28 +185,18 @@ static unsigned long push_bytes(unsigned long *sp, const void *data, size_t len)
 	return *sp;
 }
 
-static u64 random_u64(void)
-{
-	static u64 state;
-
-	state ^= ktime_get_real() + ktime_get() * 0x9e3779b97f4a7c15ULL;
-	state ^= state << 13;
-	state ^= state >> 7;
-	state ^= state << 17;
-	return state;
-}
-
 static int create_elf_tables(struct linux_binprm *bprm, struct elf_image *img,
 			     unsigned long interp_base, unsigned long entry, unsigned long *spp)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long sp = STACK_TOP, strings, execfn, platform, random;
 	unsigned long auxv[40], *vec, *argv_env;
-	u64 rnd[2] = { random_u64(), random_u64() };
+	u64 rnd[2];
 	int nvec = 0, nptrs = bprm->argc + bprm->envc + 2, i;
 	size_t vec_bytes;
 	char *s;
 
+	get_random_bytes(rnd, sizeof(rnd));
 	execfn = push_bytes(&sp, bprm->filename, strlen(bprm->filename) + 1);
 	strings = push_bytes(&sp, bprm->strings, bprm->strings_len);
 	platform = push_bytes(&sp, "x86_64", 7);

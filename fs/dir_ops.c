@@ -121,9 +121,12 @@ int vfs_link(struct dentry *old, struct inode *dir, struct dentry *new)
 		return -EPERM;
 	if (!dir->i_op || !dir->i_op->link)
 		return -EPERM;
-	if (!inode->i_nlink)
+	if (!inode->i_nlink && !(inode->i_state & I_LINKABLE))
 		return -ENOENT;
-	return dir->i_op->link(old, dir, new);
+	err = dir->i_op->link(old, dir, new);
+	if (!err)
+		inode->i_state &= ~I_LINKABLE;
+	return err;
 }
 
 int vfs_rmdir(struct inode *dir, struct dentry *dentry)

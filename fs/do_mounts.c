@@ -209,8 +209,10 @@ int mount_root(void)
 		err = try_fs_list(root_fs_names);
 	else
 		err = try_block_filesystems();
+	/* Linux names the device without its /dev/ prefix here. */
 	if (err)
 		pr_emerg("VFS: Cannot open root device \"%s\" or unknown-block(0,0): error %d\n",
-			 root_device_name, err);
+			 strncmp(root_device_name, "/dev/", 5) ? root_device_name :
+			 root_device_name + 5, err);
 	return err;
 }

@@ -311,7 +311,7 @@ static int ep_eventpoll_release(struct inode *inode, struct file *file)
 static const struct file_operations eventpoll_fops = {
 	.poll = ep_eventpoll_poll,
 	.release = ep_eventpoll_release,
-	.llseek = no_llseek,
+	.llseek = noop_llseek,
 };
 
 void eventpoll_release(struct file *file)

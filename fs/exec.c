@@ -74,7 +74,7 @@ static int copy_kernel_strings(struct linux_binprm *bprm, const char *const *v, 
 
 int open_exec(struct linux_binprm *bprm, const char *filename)
 {
-	struct file *file = filp_open(filename, O_RDONLY, 0);
+	struct file *file = filp_open_exec(filename);	/* needs x, not r */
 	struct inode *inode;
 	loff_t pos = 0;
 	ssize_t n;

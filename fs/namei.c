@@ -844,6 +844,51 @@ static int may_open(const struct path *path, int acc_mode, int flags)
 	return path_permission(path, acc_mode);
 }
 
+/*
+ * O_TMPFILE: an unnamed regular file in the directory name, which linkat()
+ * with AT_EMPTY_PATH may give a name later (unless O_EXCL).
+ */
+static struct file *do_tmpfile(int dfd, const char *name, int flags, umode_t mode)
+{
+	struct inode *dir;
+	struct dentry *d;
+	struct path path;
+	struct file *f;
+	struct qstr q;
+	int err;
+
+	if ((flags & O_ACCMODE) == O_RDONLY || (flags & O_CREAT) ||
+	    (flags & O_TMPFILE) != O_TMPFILE)
+		return ERR_PTR(-EINVAL);
+	err = kern_path_at(dfd, name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+	if (err)
+		return ERR_PTR(err);
+	dir = path.dentry->d_inode;
+	err = mnt_want_write(path.mnt);
+	if (!err)
+		err = may_create_in(dir);
+	if (!err && (!dir->i_op || !dir->i_op->tmpfile))
+		err = -EOPNOTSUPP;
+	if (err)
+		goto out_put;
+	qstr_init(&q, "#tmpfile", 8);
+	err = -ENOMEM;
+	d = d_alloc(path.dentry, &q);
+	if (!d)
+		goto out_put;
+	err = dir->i_op->tmpfile(dir, d, (mode & ~current_umask() & S_IALLUGO) | S_IFREG);
+	if (!err && !(flags & O_EXCL))
+		d->d_inode->i_state |= I_LINKABLE;
+	dput(path.dentry);
+	path.dentry = d;
+	f = err ? ERR_PTR(err) : dentry_open(&path, flags & ~O_TMPFILE);
+	path_put(&path);
+	return f;
+out_put:
+	path_put(&path);
+	return ERR_PTR(err);
+}
+
 struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 {
 	struct nameidata nd;
@@ -852,7 +897,7 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 	int err, acc_mode;
 
 	if (flags & __O_TMPFILE)
-		return ERR_PTR(-EOPNOTSUPP);
+		return do_tmpfile(dfd, name, flags, mode);
 	if (flags & O_PATH)
 		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	acc_mode = open_acc_mode(flags);

@@ -150,8 +150,8 @@ int do_truncate(struct dentry *dentry, loff_t length, unsigned int attrs,
 	attr.ia_valid = ATTR_SIZE | attrs;
 	if (filp)
 		attr.ia_valid |= ATTR_FILE;
-	/* Truncating a set-user-ID file drops the bit, as a write would. */
-	if (dentry->d_inode->i_mode & (S_ISUID | S_ISGID))
+	/* Truncating a set-user-ID file drops the bit, as a write would (not for root). */
+	if ((dentry->d_inode->i_mode & (S_ISUID | S_ISGID)) && !vfs_capable())
 		attr.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID;
 	return notify_change(dentry, &attr);
 }

@@ -256,6 +256,17 @@ static int ramfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, 
 	return ramfs_mknod(dir, dentry, (mode & ~S_IFMT) | S_IFREG, 0);
 }
 
+static int ramfs_tmpfile(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	struct inode *inode = ramfs_get_inode(dir->i_sb, dir, mode, 0);
+
+	if (!inode)
+		return -ENOSPC;
+	clear_nlink(inode);
+	d_instantiate(dentry, inode);
+	return 0;
+}
+
 static int ramfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
 	int err = ramfs_mknod(dir, dentry, (mode & ~S_IFMT) | S_IFDIR, 0);
@@ -579,6 +590,7 @@ static const struct inode_operations ramfs_dir_iops = {
 	.mknod = ramfs_mknod,
 	.rename = ramfs_rename,
 	.setattr = ramfs_setattr,
+	.tmpfile = ramfs_tmpfile,
 };
 
 static const struct inode_operations ramfs_file_iops = {

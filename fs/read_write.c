@@ -524,8 +524,14 @@ long sys_sendfile(int out_fd, int in_fd, loff_t __user *offset, size_t count)
 		goto out_put_in;
 	if (!(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE))
 		goto out_put;
+	/*
+	 * The source must be a file with a page cache (as Linux wants one it
+	 * can splice from); the sink a pipe or such a file.  Checked before
+	 * anything is read, so that a refused call consumes nothing.
+	 */
 	ret = -EINVAL;
-	if (out->f_flags & O_APPEND)
+	if ((out->f_flags & O_APPEND) || !has_page_cache(in) ||
+	    (!get_pipe_info(out) && !has_page_cache(out)))
 		goto out_put;
 	pos = in->f_pos;
 	if (offset) {

@@ -82,6 +82,8 @@ struct inode_operations {
 	int (*permission)(struct inode *inode, int mask);
 	/* Magic links (/proc/<pid>/fd/N): the target itself, referenced. */
 	int (*follow_link)(struct dentry *dentry, struct path *path);
+	/* O_TMPFILE: instantiate the unhashed dentry with an unlinked file. */
+	int (*tmpfile)(struct inode *dir, struct dentry *dentry, umode_t mode);
 };
 
 /* Directory iteration: actor returns false to stop (buffer full). */
@@ -355,6 +357,7 @@ struct inode *iget_locked(struct super_block *sb, ino_t ino);	/* I_NEW if fresh 
 void iput(struct inode *inode);
 void ihold(struct inode *inode);
 #define I_NEW	0x1
+#define I_LINKABLE	0x2	/* O_TMPFILE inode that linkat() may name */
 void unlock_new_inode(struct inode *inode);
 ino_t get_next_ino(void);
 
@@ -539,7 +542,7 @@ static inline bool sb_rdonly(const struct super_block *sb)
 /* fs/namespace.c */
 struct vfsmount *mntget(struct vfsmount *mnt);
 void mntput(struct vfsmount *mnt);
-/* Mount of type (by name) not attached anywhere; for internal file systems. */
+/* A mount of type attached nowhere (internal file systems, bind sources). */
 struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 				const char *name, void *data);
 struct vfsmount *kern_mount(struct file_system_type *type);
@@ -692,7 +695,8 @@ struct page *ramfs_get_page(struct inode *inode, unsigned long index, bool creat
 
 /*
  * fs/anon_inodes.c: a file on the shared anonymous inode ("[eventfd]" ->
- * "anon_inode:[eventfd]"), with private_data = priv and no seeking.  flags:
+ * "anon_inode:[eventfd]"), with private_data = priv; no pread/pwrite, and
+ * lseek only through fops->llseek (Linux's are noop_llseek).  flags:
  * O_ACCMODE, O_NONBLOCK (and O_CLOEXEC for the fd).
  */
 struct file *anon_inode_getfile(const char *name, const struct file_operations *fops,

@@ -57,9 +57,10 @@ static int make_pipe(int fds[2], int flags)
 
 static void pipe_basic(struct ktest *t)
 {
-	char buf[16] = { 0 };
+	static char buf[16];	/* low address: access_ok() */
 	int fds[2], n = -1;
 
+	memset(buf, 0, sizeof(buf));
 	KEXPECT_EQ(t, make_pipe(fds, O_NONBLOCK), 0);
 	KEXPECT_EQ(t, sys_fcntl(fds[0], F_GETFL, 0), O_RDONLY | O_NONBLOCK);
 	KEXPECT_EQ(t, sys_fcntl(fds[1], F_GETFL, 0), O_WRONLY | O_NONBLOCK);
@@ -138,9 +139,10 @@ static void signal_from_hook(void)
 
 static void pipe_blocking(struct ktest *t)
 {
-	char buf[8] = { 0 };
+	static char buf[8];	/* low address: access_ok() */
 	int fds[2];
 
+	memset(buf, 0, sizeof(buf));
 	make_pipe(fds, 0);
 	hook_fd = fds[1];
 	fs_test_schedule_calls = 0;
@@ -247,10 +249,12 @@ static void pipe_select(struct ktest *t)
 
 static void pipe_readv_nonblocking_tail(struct ktest *t)
 {
-	char a[4] = { 0 }, b[16] = { 0 };
+	static char a[4], b[16];	/* low address: access_ok() */
 	struct iovec iov[2] = { { a, 3 }, { b, 10 } };
 	int fds[2];
 
+	memset(a, 0, sizeof(a));
+	memset(b, 0, sizeof(b));
 	make_pipe(fds, 0);
 	sys_write(fds[1], "hello", 5);
 	/* The first segment may block; later ones take only what is there. */
@@ -264,9 +268,10 @@ static void pipe_readv_nonblocking_tail(struct ktest *t)
 
 static void pipe_fifo(struct ktest *t)
 {
-	char buf[8] = { 0 };
+	static char buf[8];	/* low address: access_ok() */
 	long r, w;
 
+	memset(buf, 0, sizeof(buf));
 	sys_mkdir("/fifo", 0755);
 	KEXPECT_EQ(t, sys_mknod("/fifo/f", S_IFIFO | 0600, 0), 0);
 	KEXPECT_EQ(t, sys_open("/fifo/f", O_WRONLY | O_NONBLOCK, 0), -ENXIO);
@@ -291,10 +296,11 @@ static void pipe_fifo(struct ktest *t)
 
 static void pipe_sendfile_to_pipe(struct ktest *t)
 {
-	char buf[16] = { 0 };
+	static char buf[16];	/* low address: access_ok() */
 	int fds[2];
 	long fd;
 
+	memset(buf, 0, sizeof(buf));
 	fd = sys_open("/sf", O_CREAT | O_RDWR, 0644);
 	sys_write(fd, "through", 7);
 	sys_lseek(fd, 0, SEEK_SET);
@@ -302,6 +308,10 @@ static void pipe_sendfile_to_pipe(struct ktest *t)
 	KEXPECT_EQ(t, sys_sendfile(fds[1], fd, NULL, 100), 7);
 	KEXPECT_EQ(t, sys_read(fds[0], buf, sizeof(buf)), 7);
 	KEXPECT_STREQ(t, buf, "through");
+	/* From a pipe: refused, and nothing is consumed. */
+	sys_write(fds[1], "kept", 4);
+	KEXPECT_EQ(t, sys_sendfile(fd, fds[0], NULL, 4), -EINVAL);
+	KEXPECT_EQ(t, sys_read(fds[0], buf, sizeof(buf)), 4);
 	sys_close(fd);
 	sys_close(fds[0]);
 	sys_close(fds[1]);
@@ -312,7 +322,7 @@ static void epoll_level_edge_oneshot(struct ktest *t)
 	struct epoll_event ev, out[4];
 	int fds[2];
 	long ep, f;
-	char c;
+	static char c;
 
 	ep = sys_epoll_create1(0);
 	KEXPECT_TRUE(t, ep >= 0);
@@ -389,6 +399,42 @@ static void epoll_nested(struct ktest *t)
 	KEXPECT_EQ(t, sys_epoll_create1(1), -EINVAL);
 }
 
+/* Pipes, epoll sets and their wait entries all go back when closed. */
+static void pipe_no_leaks(struct ktest *t)
+{
+	struct epoll_event ev = { EPOLLIN, 1 };
+	unsigned long files, pages;
+	struct pollfd pf;
+	int fds[2], i;
+	long ep;
+
+	/* Warm the slab caches first so that they do not count as leaks. */
+	for (i = 0; i < 2; i++) {
+		make_pipe(fds, O_NONBLOCK);
+		sys_close(fds[0]);
+		sys_close(fds[1]);
+	}
+	files = nr_open_files();
+	pages = nr_free_pages();
+	for (i = 0; i < 500; i++) {
+		make_pipe(fds, O_NONBLOCK);
+		sys_write(fds[1], "data", 4);
+		ep = sys_epoll_create1(0);
+		sys_epoll_ctl(ep, EPOLL_CTL_ADD, fds[0], &ev);
+		pf.fd = fds[0];
+		pf.events = POLLIN;
+		sys_poll(&pf, 1, 0);
+		if (i & 1)
+			sys_close(ep);
+		sys_close(fds[0]);
+		sys_close(fds[1]);
+		if (!(i & 1))
+			sys_close(ep);
+	}
+	KEXPECT_EQ(t, nr_open_files(), files);
+	KEXPECT_TRUE(t, nr_free_pages() + 4 >= pages);
+}
+
 static const struct ktest_case cases[] = {
 	KTEST_CASE(pipe_basic),
 	KTEST_CASE(pipe_full_atomic),
@@ -402,6 +448,7 @@ static const struct ktest_case cases[] = {
 	KTEST_CASE(pipe_sendfile_to_pipe),
 	KTEST_CASE(epoll_level_edge_oneshot),
 	KTEST_CASE(epoll_nested),
+	KTEST_CASE(pipe_no_leaks),
 	{}
 };
 KTEST_SUITE_INIT(fs_pipe, cases, fs_pipe_setup);

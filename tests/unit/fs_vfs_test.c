@@ -16,6 +16,11 @@
 #include <linux/limits.h>
 #include <linux/uio.h>
 #include <linux/close_range.h>
+#include <linux/time_types.h>
+#include <linux/mount.h>
+#include <linux/magic.h>
+#include <asm/statfs.h>
+#include <asm/ioctls.h>
 #pragma push_macro("__unused")
 #undef __unused
 #include <asm/stat.h>
@@ -68,6 +73,20 @@ long sys_umount2(const char *name, int flags);
 long sys_sendfile(int out_fd, int in_fd, loff_t *offset, size_t count);
 long sys_readv(unsigned long fd, const struct iovec *vec, unsigned long vlen);
 long sys_umask(int mask);
+long sys_utimensat(int dfd, const char *filename, struct __kernel_timespec *utimes, int flags);
+long sys_statfs(const char *pathname, struct statfs *buf);
+long sys_statx(int dfd, const char *filename, unsigned int flags, unsigned int mask,
+	       struct statx *buffer);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_mount(const char *dev_name, const char *dir_name, const char *type,
+	       unsigned long flags, const void *data);
+long sys_faccessat2(int dfd, const char *filename, int mode, int flags);
+long sys_fchmod(unsigned int fd, umode_t mode);
+long sys_linkat(int olddfd, const char *oldname, int newdfd, const char *newname,
+		int flags);
+long sys_truncate(const char *pathname, long length);
+long sys_copy_file_range(int fd_in, loff_t *off_in, int fd_out, loff_t *off_out,
+			 size_t len, unsigned int flags);
 
 static unsigned long base_inodes, base_free;
 
@@ -232,9 +251,10 @@ static void vfs_symlink_limit(struct ktest *t)
 static void vfs_mount_crossing(struct ktest *t)
 {
 	struct stat st_root, st_m;
-	char buf[64];
+	static char buf[64];	/* low address: access_ok() */
 	long fd;
 
+	memset(buf, 0, sizeof(buf));
 	KEXPECT_EQ(t, sys_mkdir("/t1/m", 0755), 0);
 	KEXPECT_EQ(t, do_mount("none", "/t1/m", "ramfs", 0, NULL), 0);
 	KEXPECT_EQ(t, mkfile("/t1/m/x", "in ramfs"), 0);
@@ -261,10 +281,11 @@ static void vfs_mount_crossing(struct ktest *t)
 
 static void vfs_file_io(struct ktest *t)
 {
-	char buf[64];
+	static char buf[64];	/* low address: access_ok() */
 	struct stat st;
 	long fd;
 
+	memset(buf, 0, sizeof(buf));
 	fd = sys_open("/t1/io", O_CREAT | O_RDWR | O_EXCL, 0644);
 	KEXPECT_TRUE(t, fd >= 0);
 	KEXPECT_EQ(t, sys_write(fd, "hello", 5), 5);
@@ -661,10 +682,11 @@ static const struct file_operations test_dev_fops = {
 
 static void vfs_devtmpfs_chrdev(struct ktest *t)
 {
-	char buf[8] = { 0 };
+	static char buf[8];	/* low address: access_ok() */
 	struct stat st;
 	long fd;
 
+	memset(buf, 0, sizeof(buf));
 	KEXPECT_EQ(t, register_chrdev_region_fops(MKDEV(42, 0), 1, "test", &test_dev_fops), 0);
 	KEXPECT_EQ(t, register_chrdev_region_fops(MKDEV(42, 0), 4, "again", &test_dev_fops),
 		   -EBUSY);
@@ -747,9 +769,10 @@ static void vfs_cwd_root(struct ktest *t)
 static void vfs_stat_links(struct ktest *t)
 {
 	struct stat st, st2;
-	char buf[16];
+	static char buf[16];	/* low address: access_ok() */
 	long fd;
 
+	memset(buf, 0, sizeof(buf));
 	mkfile("/t1/st", "12345");
 	sys_symlink("st", "/t1/stl");
 	KEXPECT_EQ(t, sys_stat("/t1/stl", &st), 0);
@@ -790,11 +813,12 @@ static void vfs_stat_links(struct ktest *t)
 
 static void vfs_kernel_io(struct ktest *t)
 {
-	char buf[16] = { 0 };
+	static char buf[16];	/* low address: access_ok() */
 	loff_t pos = 0, off;
 	struct file *f;
 	long in, out;
 
+	memset(buf, 0, sizeof(buf));
 	mkfile("/t1/k", "kernel data");
 	f = filp_open("/t1/k", O_RDWR, 0);
 	KEXPECT_FALSE(t, IS_ERR(f));
@@ -835,10 +859,12 @@ static void vfs_kernel_io(struct ktest *t)
 
 static void vfs_readv(struct ktest *t)
 {
-	char a[4] = { 0 }, b[8] = { 0 };
+	static char a[4], b[8];	/* low address: access_ok() */
 	struct iovec iov[2] = { { a, 3 }, { b, 7 } };
 	long fd;
 
+	memset(a, 0, sizeof(a));
+	memset(b, 0, sizeof(b));
 	mkfile("/t1/v", "abcdef");
 	fd = sys_open("/t1/v", O_RDONLY, 0);
 	KEXPECT_EQ(t, sys_readv(fd, iov, 2), 6);
@@ -891,6 +917,273 @@ static void vfs_tmpfs_limit(struct ktest *t)
 	KEXPECT_EQ(t, sys_umount2("/t1/small", 0), 0);
 }
 
+
+#define UTIME_NOW	((1l << 30) - 1l)
+#define UTIME_OMIT	((1l << 30) - 2l)
+
+static void vfs_utimes(struct ktest *t)
+{
+	struct __kernel_timespec ts[2] = { { 1000, 5 }, { 2000, 6 } };
+	struct stat st;
+	long mtime;
+
+	mkfile("/t1/ut", NULL);
+	KEXPECT_EQ(t, sys_utimensat(AT_FDCWD, "/t1/ut", ts, 0), 0);
+	KEXPECT_EQ(t, sys_stat("/t1/ut", &st), 0);
+	KEXPECT_EQ(t, st.st_atime, 1000);
+	KEXPECT_EQ(t, st.st_atime_nsec, 5);
+	KEXPECT_EQ(t, st.st_mtime, 2000);
+	/* OMIT keeps a time, NOW sets it to the clock. */
+	ts[0].tv_nsec = UTIME_OMIT;
+	ts[1].tv_nsec = UTIME_NOW;
+	KEXPECT_EQ(t, sys_utimensat(AT_FDCWD, "/t1/ut", ts, 0), 0);
+	KEXPECT_EQ(t, sys_stat("/t1/ut", &st), 0);
+	KEXPECT_EQ(t, st.st_atime, 1000);
+	KEXPECT_TRUE(t, st.st_mtime > 1700000000);
+	mtime = st.st_mtime;
+	ts[0].tv_nsec = 1000000000;
+	KEXPECT_EQ(t, sys_utimensat(AT_FDCWD, "/t1/ut", ts, 0), -EINVAL);
+	KEXPECT_EQ(t, sys_utimensat(AT_FDCWD, "/t1/ut", NULL, 0x1), -EINVAL);
+	/* Someone else: "now" needs write access, explicit times ownership. */
+	sys_chmod("/t1/ut", 0666);
+	fs_test_set_ids(1000, 1000);
+	KEXPECT_EQ(t, sys_utimensat(AT_FDCWD, "/t1/ut", NULL, 0), 0);
+	ts[0].tv_nsec = 0;
+	ts[1].tv_nsec = 0;
+	KEXPECT_EQ(t, sys_utimensat(AT_FDCWD, "/t1/ut", ts, 0), -EPERM);
+	sys_chmod("/t1/ut", 0644);
+	fs_test_set_ids(0, 0);
+	sys_chmod("/t1/ut", 0644);
+	fs_test_set_ids(1000, 1000);
+	KEXPECT_EQ(t, sys_utimensat(AT_FDCWD, "/t1/ut", NULL, 0), -EACCES);
+	fs_test_set_ids(0, 0);
+	KEXPECT_EQ(t, sys_stat("/t1/ut", &st), 0);
+	KEXPECT_TRUE(t, st.st_mtime >= mtime);
+}
+
+static void vfs_statfs_statx(struct ktest *t)
+{
+	struct statfs sf;
+	struct statx sx;
+
+	KEXPECT_EQ(t, sys_statfs("/t1", &sf), 0);
+	KEXPECT_EQ(t, sf.f_type, TMPFS_MAGIC);
+	KEXPECT_EQ(t, sf.f_bsize, PAGE_SIZE);
+	KEXPECT_EQ(t, sf.f_namelen, 255);
+	KEXPECT_EQ(t, sf.f_flags & 0x20, 0x20);		/* ST_VALID */
+	KEXPECT_TRUE(t, sf.f_blocks > 0 && sf.f_bfree <= sf.f_blocks);
+	KEXPECT_EQ(t, sys_statfs("/", &sf), 0);
+	KEXPECT_EQ(t, sf.f_type, RAMFS_MAGIC);
+	mkfile("/t1/sx", "12345678");
+	memset(&sx, 0, sizeof(sx));
+	KEXPECT_EQ(t, sys_statx(AT_FDCWD, "/t1/sx", 0, STATX_BASIC_STATS, &sx), 0);
+	KEXPECT_EQ(t, sx.stx_size, 8);
+	KEXPECT_EQ(t, sx.stx_mask & STATX_BASIC_STATS, STATX_BASIC_STATS);
+	KEXPECT_EQ(t, sx.stx_mode, S_IFREG | 0644);
+	KEXPECT_EQ(t, sx.stx_nlink, 1);
+	KEXPECT_EQ(t, sys_statx(AT_FDCWD, "/t1/sx", AT_STATX_SYNC_TYPE, 0, &sx), -EINVAL);
+	KEXPECT_EQ(t, sys_statx(AT_FDCWD, "/t1/sx", 0, STATX__RESERVED, &sx), -EINVAL);
+}
+
+/* lseek to a d_off resumes listing right after that entry. */
+static void vfs_readdir_seek(struct ktest *t)
+{
+	static char buf[512];
+	struct d64 { u64 ino; s64 off; unsigned short reclen; unsigned char type;
+		     char name[]; } *d;
+	s64 resume = 0;
+	char name[32];
+	long fd, n, off;
+	int i, count = 0;
+
+	sys_mkdir("/t1/rs", 0755);
+	for (i = 0; i < 5; i++) {
+		snprintf(name, sizeof(name), "/t1/rs/e%d", i);
+		mkfile(name, NULL);
+	}
+	fd = sys_open("/t1/rs", O_RDONLY | O_DIRECTORY, 0);
+	n = sys_getdents64(fd, buf, sizeof(buf));
+	KEXPECT_TRUE(t, n > 0);
+	for (off = 0; off < n; off += d->reclen) {
+		d = (void *)(buf + off);
+		if (!strcmp(d->name, "e2"))
+			resume = d->off;
+		count++;
+	}
+	KEXPECT_EQ(t, count, 7);
+	KEXPECT_EQ(t, sys_lseek(fd, resume, SEEK_SET), resume);
+	n = sys_getdents64(fd, buf, sizeof(buf));
+	d = (void *)buf;
+	KEXPECT_TRUE(t, n > 0);
+	KEXPECT_STREQ(t, d->name, "e3");
+	/* A new entry shows up at the end of a listing in progress. */
+	sys_lseek(fd, resume, SEEK_SET);
+	mkfile("/t1/rs/late", NULL);
+	n = sys_getdents64(fd, buf, sizeof(buf));
+	for (off = 0, count = 0; off < n; off += d->reclen, count++)
+		d = (void *)(buf + off);
+	KEXPECT_EQ(t, count, 3);
+	KEXPECT_STREQ(t, d->name, "late");
+	KEXPECT_EQ(t, sys_lseek(fd, 0, SEEK_END), -EINVAL);
+	sys_close(fd);
+}
+
+static void vfs_misc_calls(struct ktest *t)
+{
+	static struct flock fl;
+	static int n;
+	loff_t in_off = 2;
+	long fd, fd2;
+
+	mkfile("/t1/misc", "0123456789");
+	fd = sys_open("/t1/misc", O_RDWR, 0);
+	sys_lseek(fd, 4, SEEK_SET);
+	KEXPECT_EQ(t, sys_ioctl(fd, FIONREAD, (unsigned long)&n), 0);
+	KEXPECT_EQ(t, n, 6);
+	KEXPECT_EQ(t, sys_ioctl(fd, 0x5401 /* TCGETS */, 0), -ENOTTY);
+	n = 1;
+	KEXPECT_EQ(t, sys_ioctl(fd, FIONBIO, (unsigned long)&n), 0);
+	KEXPECT_EQ(t, sys_fcntl(fd, F_GETFL, 0) & O_NONBLOCK, O_NONBLOCK);
+	KEXPECT_EQ(t, sys_ioctl(fd, FIOCLEX, 0), 0);
+	KEXPECT_EQ(t, sys_fcntl(fd, F_GETFD, 0), FD_CLOEXEC);
+	/* Record locks never conflict. */
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	KEXPECT_EQ(t, sys_fcntl(fd, F_SETLK, (unsigned long)&fl), 0);
+	KEXPECT_EQ(t, sys_fcntl(fd, F_GETLK, (unsigned long)&fl), 0);
+	KEXPECT_EQ(t, fl.l_type, F_UNLCK);
+	fl.l_type = 42;
+	KEXPECT_EQ(t, sys_fcntl(fd, F_SETLK, (unsigned long)&fl), -EINVAL);
+	KEXPECT_EQ(t, sys_fcntl(fd, 9999, 0), -EINVAL);
+	/* copy_file_range with an input offset. */
+	fd2 = sys_open("/t1/misc2", O_CREAT | O_RDWR, 0644);
+	KEXPECT_EQ(t, sys_copy_file_range(fd, &in_off, fd2, NULL, 3, 0), 3);
+	KEXPECT_EQ(t, in_off, 5);
+	KEXPECT_EQ(t, sys_lseek(fd2, 0, SEEK_CUR), 3);
+	KEXPECT_EQ(t, sys_copy_file_range(fd, NULL, fd2, NULL, 3, 1), -EINVAL);
+	sys_close(fd2);
+	sys_close(fd);
+	/* O_PATH: a handle for *at() and fstat, not for I/O. */
+	fd = sys_open("/t1/misc", O_PATH, 0);
+	KEXPECT_TRUE(t, fd >= 0);
+	{
+		static char c;
+		struct stat st;
+
+		KEXPECT_EQ(t, sys_read(fd, &c, 1), -EBADF);
+		KEXPECT_EQ(t, sys_fstat(fd, &st), 0);
+		KEXPECT_EQ(t, st.st_size, 10);
+		KEXPECT_EQ(t, sys_fchmod(fd, 0600), -EBADF);
+		KEXPECT_EQ(t, sys_fcntl(fd, F_GETFL, 0), O_PATH);
+	}
+	sys_close(fd);
+	KEXPECT_EQ(t, sys_faccessat2(AT_FDCWD, "/t1/misc", 2, AT_EACCESS), 0);
+	KEXPECT_EQ(t, sys_faccessat2(AT_FDCWD, "/t1/misc", 2, 0x4), -EINVAL);
+	KEXPECT_EQ(t, sys_access("/t1/misc", 8), -EINVAL);
+}
+
+/* Bind mounts, read-only remounts, and EROFS. */
+static void vfs_mount_flags(struct ktest *t)
+{
+	struct stat st;
+
+	sys_mkdir("/t1/mf", 0755);
+	sys_mkdir("/t1/mf/src", 0755);
+	mkfile("/t1/mf/src/f", "bound");
+	sys_mkdir("/t1/mf/b", 0755);
+	KEXPECT_EQ(t, sys_mount("/t1/mf/src", "/t1/mf/b", NULL, MS_BIND, NULL), 0);
+	KEXPECT_EQ(t, file_size("/t1/mf/b/f"), 5);
+	KEXPECT_EQ(t, sys_mount(NULL, "/t1/mf/b", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL), 0);
+	KEXPECT_EQ(t, mkfile("/t1/mf/b/new", NULL), -EROFS);
+	KEXPECT_EQ(t, sys_open("/t1/mf/b/f", O_WRONLY, 0), -EROFS);
+	KEXPECT_EQ(t, sys_unlink("/t1/mf/b/f"), -EROFS);
+	KEXPECT_EQ(t, sys_mkdir("/t1/mf/b/f", 0755), -EEXIST);	/* EEXIST wins */
+	KEXPECT_EQ(t, sys_access("/t1/mf/b/f", 2), -EROFS);
+	/* The other view of the same file system stays writable. */
+	KEXPECT_EQ(t, mkfile("/t1/mf/src/new", NULL), 0);
+	KEXPECT_EQ(t, sys_stat("/t1/mf/b/new", &st), 0);
+	KEXPECT_EQ(t, sys_umount2("/t1/mf/b", 0), 0);
+	/* A whole read-only tmpfs. */
+	KEXPECT_EQ(t, sys_mount("x", "/t1/mf/b", "tmpfs", MS_RDONLY, NULL), 0);
+	KEXPECT_EQ(t, mkfile("/t1/mf/b/x", NULL), -EROFS);
+	KEXPECT_EQ(t, sys_mount(NULL, "/t1/mf/b", NULL, MS_REMOUNT, NULL), 0);
+	KEXPECT_EQ(t, mkfile("/t1/mf/b/x", NULL), 0);
+	KEXPECT_EQ(t, sys_umount2("/t1/mf/b", MNT_DETACH), 0);
+	KEXPECT_EQ(t, sys_stat("/t1/mf/b/x", &st), -ENOENT);
+	fs_test_set_ids(1000, 1000);
+	KEXPECT_EQ(t, sys_mount("x", "/t1/mf/b", "tmpfs", 0, NULL), -EPERM);
+	fs_test_set_ids(0, 0);
+}
+
+/* A deleted file's name in /proc says so. */
+static void vfs_d_path_deleted(struct ktest *t)
+{
+	static char buf[64];
+	struct file *f;
+	char *s;
+
+	mkfile("/t1/gone", NULL);
+	f = filp_open("/t1/gone", O_RDONLY, 0);
+	sys_unlink("/t1/gone");
+	s = d_path(&f->f_path, buf, sizeof(buf));
+	KEXPECT_STREQ(t, s, "/t1/gone (deleted)");
+	KEXPECT_EQ(t, PTR_ERR(d_path(&f->f_path, buf, 8)), -ENAMETOOLONG);
+	fput(f);
+}
+
+static void vfs_tmpfile(struct ktest *t)
+{
+	struct stat st;
+	long fd;
+
+	sys_mkdir("/t1/tf", 0755);
+	fd = sys_open("/t1/tf", O_TMPFILE | O_RDWR, 0600);
+	KEXPECT_TRUE(t, fd >= 0);
+	KEXPECT_EQ(t, sys_write(fd, "tmp", 3), 3);
+	KEXPECT_EQ(t, sys_fstat(fd, &st), 0);
+	KEXPECT_EQ(t, st.st_nlink, 0);
+	KEXPECT_EQ(t, st.st_mode, S_IFREG | 0600);
+	KEXPECT_EQ(t, sys_linkat(fd, "", AT_FDCWD, "/t1/tf/named", AT_EMPTY_PATH), 0);
+	KEXPECT_EQ(t, file_size("/t1/tf/named"), 3);
+	sys_close(fd);
+	KEXPECT_EQ(t, sys_open("/t1/tf", O_TMPFILE | O_RDONLY, 0600), -EINVAL);
+	KEXPECT_EQ(t, sys_open("/t1/tf/named", O_TMPFILE | O_RDWR, 0600), -ENOTDIR);
+	fd = sys_open("/t1/tf", O_TMPFILE | O_RDWR | O_EXCL, 0600);
+	KEXPECT_EQ(t, sys_linkat(fd, "", AT_FDCWD, "/t1/tf/never", AT_EMPTY_PATH), -ENOENT);
+	sys_close(fd);
+	KEXPECT_EQ(t, sys_open("/t1/tf/nodir", O_TMPFILE | O_RDWR, 0600), -ENOENT);
+}
+
+/* Writes and truncation drop set-user-ID, unless root does them. */
+static void vfs_kill_suid(struct ktest *t)
+{
+	struct stat st;
+	long fd;
+
+	mkfile("/t1/suid", "x");
+	sys_chmod("/t1/suid", 06777);
+	KEXPECT_EQ(t, sys_truncate("/t1/suid", 0), 0);
+	KEXPECT_EQ(t, sys_stat("/t1/suid", &st), 0);
+	KEXPECT_EQ(t, st.st_mode, S_IFREG | 06777);
+	fs_test_set_ids(1000, 1000);
+	KEXPECT_EQ(t, sys_truncate("/t1/suid", 1), 0);
+	KEXPECT_EQ(t, sys_stat("/t1/suid", &st), 0);
+	KEXPECT_EQ(t, st.st_mode, S_IFREG | 0777);
+	fs_test_set_ids(0, 0);
+	sys_chmod("/t1/suid", 06777);
+	fs_test_set_ids(1000, 1000);
+	fd = sys_open("/t1/suid", O_WRONLY, 0);
+	KEXPECT_EQ(t, sys_write(fd, "y", 1), 1);
+	sys_close(fd);
+	KEXPECT_EQ(t, sys_stat("/t1/suid", &st), 0);
+	KEXPECT_EQ(t, st.st_mode, S_IFREG | 0777);
+	fs_test_set_ids(0, 0);
+	sys_chmod("/t1/suid", 04755);
+	KEXPECT_EQ(t, sys_chown("/t1/suid", 1, 1), 0);
+	KEXPECT_EQ(t, sys_stat("/t1/suid", &st), 0);
+	KEXPECT_EQ(t, st.st_mode, S_IFREG | 0755);	/* chown drops it even for root */
+}
+
 static const struct ktest_case cases[] = {
 	KTEST_CASE(vfs_path_walk),
 	KTEST_CASE(vfs_name_limits),
@@ -910,6 +1203,14 @@ static const struct ktest_case cases[] = {
 	KTEST_CASE(vfs_readv),
 	KTEST_CASE(vfs_umount_frees),
 	KTEST_CASE(vfs_tmpfs_limit),
+	KTEST_CASE(vfs_utimes),
+	KTEST_CASE(vfs_statfs_statx),
+	KTEST_CASE(vfs_readdir_seek),
+	KTEST_CASE(vfs_misc_calls),
+	KTEST_CASE(vfs_mount_flags),
+	KTEST_CASE(vfs_d_path_deleted),
+	KTEST_CASE(vfs_tmpfile),
+	KTEST_CASE(vfs_kill_suid),
 	{}
 };
 KTEST_SUITE_INIT(fs_vfs, cases, fs_vfs_setup);
