@@ -127,6 +127,13 @@ static int map_segment(struct mm_struct *mm, struct elf_image *img, Elf64_Phdr *
 	}
 	if (brk)
 		*brk = max(*brk, mem_end);
+	if (brk && (prot & PROT_EXEC)) {	/* the main image: code and data extents */
+		mm->start_code = mm->start_code ? min(mm->start_code, start) : start;
+		mm->end_code = max(mm->end_code, file_end);
+	} else if (brk && (prot & PROT_WRITE)) {
+		mm->start_data = mm->start_data ? min(mm->start_data, vaddr) : vaddr;
+		mm->end_data = max(mm->end_data, file_end);
+	}
 	return 0;
 }
 
@@ -354,8 +361,6 @@ int load_elf_binary(struct linux_binprm *bprm)
 	} else {
 		entry = img.bias + img.eh.e_entry;
 	}
-	mm->start_code = img.bias;
-	mm->end_code = img.bias;
 	err = mm_setup_brk(mm, PAGE_ALIGN(brk));
 	if (!err)
 		err = create_elf_tables(bprm, &img, interp_base, entry, &sp);

@@ -10,58 +10,28 @@
  * canonical once (links resolved) and must lie under the hostfs= prefix.
  *
  * Inodes are cached by host inode number and refreshed from lstat each
- * time a dentry is revalidated or stat()ed.  File data is read through the
- * page cache; writes go straight to the host and are copied into the
- * cached pages that exist, so the cache never goes stale from our own
- * writes.  A host-side change is noticed as a new size or mtime, and the
- * cached pages are then dropped.  Each open file owns a host descriptor.
+ * time a dentry is revalidated or stat()ed.  A host-side change is noticed
+ * as a new size or mtime, and the file's cached pages are then dropped.
+ * File contents and directory listings are hostfs_file.c's.
  */
 #include <umk/kernel.h>
 #include <umk/fs.h>
 #include <umk/mm.h>
-#include <umk/uaccess.h>
 #include <linux/fs.h>
 #include <linux/limits.h>
 #include <init.h>
-#include "hostfs.h"
-
-struct hostfs_sb_info {
-	char *root;		/* canonical host path; "" for "/" */
-	size_t root_len;
-};
-
-struct hostfs_inode_info {
-	unsigned long long host_dev;
-	char *path;		/* last host path seen, when no file is open */
-	struct list_head files;	/* open hostfs_file of this inode */
-};
-
-struct hostfs_file {
-	int fd;			/* host descriptor, or -1 */
-	int how;		/* HOSTFS_OPEN_READ / _WRITE */
-	loff_t dir_pos;		/* directories: the host fd's position */
-	struct file *file;
-	struct list_head node;	/* in hostfs_inode_info.files */
-};
+#include "hostfs_kern.h"
 
 /* hostfs=<root>,<flags>: parsed before memory exists, so static storage. */
 static char hostfs_prefix[PATH_MAX];
-static bool hostfs_append;
+bool hostfs_append;
 
 static const struct inode_operations hostfs_dir_iops;
 static const struct inode_operations hostfs_file_iops;
 static const struct inode_operations hostfs_link_iops;
 static const struct inode_operations hostfs_special_iops;
-static const struct file_operations hostfs_dir_fops;
-static const struct file_operations hostfs_file_fops;
-static const struct address_space_operations hostfs_aops;
 static const struct dentry_operations hostfs_dentry_ops;
 static const struct super_operations hostfs_sops;
-
-static inline struct hostfs_inode_info *HOSTFS_I(struct inode *inode)
-{
-	return inode->i_private;
-}
 
 /* ---- host paths ----------------------------------------------------- */
 
@@ -70,7 +40,7 @@ static inline struct hostfs_inode_info *HOSTFS_I(struct inode *inode)
  * Names are laid down from the end of the buffer while walking up to the
  * mount root, then the root is put in front.
  */
-static char *dentry_host_path(struct dentry *dentry)
+char *hostfs_dentry_path(struct dentry *dentry)
 {
 	struct hostfs_sb_info *sbi = dentry->d_sb->s_fs_info;
 	struct dentry *d;
@@ -103,7 +73,7 @@ too_long:
 }
 
 /* Remember path as the inode's fallback name (used by writeback). */
-static void inode_set_path(struct inode *inode, const char *path)
+void hostfs_set_path(struct inode *inode, const char *path)
 {
 	struct hostfs_inode_info *info = HOSTFS_I(inode);
 	char *copy;
@@ -128,7 +98,7 @@ static unsigned int blkbits_of(unsigned int blksize)
 	return bits;
 }
 
-static void fill_inode(struct inode *inode, const struct hostfs_stat *st)
+void hostfs_fill_inode(struct inode *inode, const struct hostfs_stat *st)
 {
 	inode->i_mode = st->mode;
 	/* Some host file systems count no links for directories. */
@@ -147,7 +117,7 @@ static void fill_inode(struct inode *inode, const struct hostfs_stat *st)
 	inode->i_ctime.tv_nsec = st->ctime_nsec;
 }
 
-static bool same_host_file(struct inode *inode, const struct hostfs_stat *st)
+bool hostfs_same_file(struct inode *inode, const struct hostfs_stat *st)
 {
 	struct hostfs_inode_info *info = HOSTFS_I(inode);
 
@@ -155,31 +125,11 @@ static bool same_host_file(struct inode *inode, const struct hostfs_stat *st)
 	       !((inode->i_mode ^ st->mode) & S_IFMT);
 }
 
-static int hostfs_writepage(struct page *page);
-
-/* Write back pages that guest mmap stores have dirtied. */
-static int write_dirty_pages(struct inode *inode)
-{
-	struct page *page;
-	int err, ret = 0;
-
-	if (!S_ISREG(inode->i_mode) || !inode->i_mapping)
-		return 0;
-	list_for_each_entry(page, &inode->i_mapping->pages, lru) {
-		if (!(page->flags & PG_dirty))
-			continue;
-		err = hostfs_writepage(page);
-		if (err && !ret)
-			ret = err;
-	}
-	return ret;
-}
-
 /*
  * New attributes from the host.  A different size or mtime means the file
  * changed underneath us: drop its cached pages (after saving dirty ones).
  */
-static void refresh_inode(struct inode *inode, const struct hostfs_stat *st)
+void hostfs_refresh_inode(struct inode *inode, const struct hostfs_stat *st)
 {
 	struct address_space *mapping = inode->i_mapping;
 
@@ -187,10 +137,10 @@ static void refresh_inode(struct inode *inode, const struct hostfs_stat *st)
 	    (inode->i_size != (loff_t)st->size ||
 	     inode->i_mtime.tv_sec != st->mtime ||
 	     inode->i_mtime.tv_nsec != st->mtime_nsec)) {
-		write_dirty_pages(inode);
+		hostfs_write_dirty_pages(inode);
 		invalidate_mapping_pages(mapping);
 	}
-	fill_inode(inode, st);
+	hostfs_fill_inode(inode, st);
 }
 
 static void set_inode_ops(struct inode *inode)
@@ -221,7 +171,7 @@ static int init_inode(struct inode *inode, const struct hostfs_stat *st,
 {
 	struct hostfs_inode_info *info;
 
-	fill_inode(inode, st);
+	hostfs_fill_inode(inode, st);
 	set_inode_ops(inode);
 	info = kzalloc(sizeof(*info), GFP_KERNEL);
 	if (!info)
@@ -229,7 +179,7 @@ static int init_inode(struct inode *inode, const struct hostfs_stat *st,
 	info->host_dev = st->dev;
 	INIT_LIST_HEAD(&info->files);
 	inode->i_private = info;
-	inode_set_path(inode, path);
+	hostfs_set_path(inode, path);
 	return 0;
 }
 
@@ -248,9 +198,9 @@ static struct inode *hostfs_iget(struct super_block *sb, const struct hostfs_sta
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
 	if (!(inode->i_state & I_NEW)) {
-		if (same_host_file(inode, st)) {
-			refresh_inode(inode, st);
-			inode_set_path(inode, path);
+		if (hostfs_same_file(inode, st)) {
+			hostfs_refresh_inode(inode, st);
+			hostfs_set_path(inode, path);
 			return inode;
 		}
 		iput(inode);
@@ -282,410 +232,6 @@ static void hostfs_evict_inode(struct inode *inode)
 	inode->i_private = NULL;
 }
 
-/* ---- finding a host descriptor for an inode ------------------------- */
-
-static struct hostfs_file *find_open_file(struct inode *inode, int how)
-{
-	struct hostfs_inode_info *info = HOSTFS_I(inode);
-	struct hostfs_file *hf;
-
-	if (!info)
-		return NULL;
-	list_for_each_entry(hf, &info->files, node)
-		if (hf->fd >= 0 && (hf->how & how) == how)
-			return hf;
-	return NULL;
-}
-
-/*
- * A host descriptor for page I/O: one an open file already has, else one
- * opened for the occasion (*opened set; the caller closes it).  The name is
- * taken from an open file's dentry, which the VFS keeps current across
- * renames, or else from the last path the inode was seen under.
- */
-static int page_io_fd(struct inode *inode, struct file *file, int how, bool *opened)
-{
-	struct hostfs_inode_info *info = HOSTFS_I(inode);
-	struct hostfs_file *hf = file ? file->private_data : NULL;
-	char *path = NULL;
-	int fd;
-
-	*opened = false;
-	if (hf && hf->fd >= 0 && (hf->how & how) == how)
-		return hf->fd;
-	hf = find_open_file(inode, how);
-	if (hf)
-		return hf->fd;
-	if (!file && info && !list_empty(&info->files))
-		file = list_first_entry(&info->files, struct hostfs_file, node)->file;
-	if (file)
-		path = dentry_host_path(file->f_path.dentry);
-	else if (info && info->path)
-		path = kstrdup(info->path);
-	if (IS_ERR_OR_NULL(path))
-		return path ? PTR_ERR(path) : -EIO;
-	fd = hostfs_user_open(path, how | (hostfs_append ? HOSTFS_OPEN_APPEND : 0));
-	kfree(path);
-	if (fd >= 0)
-		*opened = true;
-	return fd;
-}
-
-/* ---- page cache ----------------------------------------------------- */
-
-static int hostfs_readpage(struct file *file, struct page *page)
-{
-	struct inode *inode = page->mapping->host;
-	loff_t pos = (loff_t)page->index << PAGE_SHIFT;
-	char *addr = page_address(page);
-	unsigned long done = 0;
-	bool opened;
-	long n = 0;
-	int fd;
-
-	fd = page_io_fd(inode, file, HOSTFS_OPEN_READ, &opened);
-	if (fd < 0)
-		return fd;
-	while (done < PAGE_SIZE) {
-		n = hostfs_user_pread(fd, addr + done, PAGE_SIZE - done, pos + done);
-		if (n <= 0)
-			break;
-		done += n;
-	}
-	if (opened)
-		hostfs_user_close(fd);
-	if (n < 0)
-		return n;
-	memset(addr + done, 0, PAGE_SIZE - done);
-	page->flags |= PG_uptodate;
-	return 0;
-}
-
-/* Write one page of a shared mapping back to the host, up to i_size. */
-static int hostfs_writepage(struct page *page)
-{
-	struct inode *inode = page->mapping->host;
-	loff_t pos = (loff_t)page->index << PAGE_SHIFT;
-	unsigned long len;
-	bool opened;
-	long n;
-	int fd;
-
-	if (pos >= inode->i_size) {
-		page->flags &= ~PG_dirty;
-		return 0;
-	}
-	len = min_t(loff_t, PAGE_SIZE, inode->i_size - pos);
-	fd = page_io_fd(inode, NULL, HOSTFS_OPEN_WRITE, &opened);
-	if (fd < 0)
-		return fd;
-	n = hostfs_user_pwrite(fd, page_address(page), len, pos);
-	if (opened)
-		hostfs_user_close(fd);
-	if (n < 0)
-		return n;
-	if ((unsigned long)n < len)
-		return -EIO;
-	page->flags &= ~PG_dirty;
-	return 0;
-}
-
-/* Copy freshly written bytes into the cached pages that cover them. */
-static void update_cached_pages(struct address_space *mapping, const char *buf,
-				size_t len, loff_t pos)
-{
-	struct page *page;
-	size_t off, chunk;
-
-	if (!mapping || !mapping->nrpages)
-		return;
-	while (len) {
-		off = pos & (PAGE_SIZE - 1);
-		chunk = min_t(size_t, len, PAGE_SIZE - off);
-		page = find_get_page(mapping, pos >> PAGE_SHIFT);
-		if (page) {
-			if (page->flags & PG_uptodate)
-				memcpy((char *)page_address(page) + off, buf, chunk);
-			put_page(page);
-		}
-		buf += chunk;
-		pos += chunk;
-		len -= chunk;
-	}
-}
-
-/* The file is now size bytes long: trim the cache to match. */
-static void truncate_cache(struct inode *inode, loff_t size)
-{
-	struct address_space *mapping = inode->i_mapping;
-	size_t off = size & (PAGE_SIZE - 1);
-	struct page *page;
-
-	if (mapping && mapping->nrpages) {
-		page = off ? find_get_page(mapping, size >> PAGE_SHIFT) : NULL;
-		if (page) {
-			memset((char *)page_address(page) + off, 0, PAGE_SIZE - off);
-			put_page(page);
-		}
-		truncate_inode_pages(mapping, size);
-	}
-	inode->i_size = size;
-}
-
-/* ---- regular files -------------------------------------------------- */
-
-static int file_open_how(struct file *file)
-{
-	int how = 0;
-
-	if (file->f_mode & (FMODE_READ | FMODE_WRITE)) {
-		if (file->f_mode & FMODE_READ)
-			how |= HOSTFS_OPEN_READ;
-		if (file->f_mode & FMODE_WRITE)
-			how |= HOSTFS_OPEN_WRITE;
-		return how;
-	}
-	if ((file->f_mode & FMODE_PATH) || (file->f_flags & O_PATH))
-		return 0;
-	switch (file->f_flags & O_ACCMODE) {
-	case O_WRONLY:
-		return HOSTFS_OPEN_WRITE;
-	case O_RDWR:
-		return HOSTFS_OPEN_READ | HOSTFS_OPEN_WRITE;
-	default:
-		return HOSTFS_OPEN_READ;
-	}
-}
-
-static struct hostfs_file *attach_file(struct inode *inode, struct file *file,
-				       int fd, int how)
-{
-	struct hostfs_file *hf = kzalloc(sizeof(*hf), GFP_KERNEL);
-
-	if (!hf)
-		return NULL;
-	hf->fd = fd;
-	hf->how = how;
-	hf->file = file;
-	list_add(&hf->node, &HOSTFS_I(inode)->files);
-	file->private_data = hf;
-	return hf;
-}
-
-static int hostfs_open(struct inode *inode, struct file *file)
-{
-	int how = file_open_how(file);
-	struct hostfs_file *hf;
-	char *path;
-	int fd = -1;
-
-	if (!HOSTFS_I(inode))
-		return -EIO;
-	hf = attach_file(inode, file, -1, how);
-	if (!hf)
-		return -ENOMEM;
-	if (!how)
-		return 0;
-	path = dentry_host_path(file->f_path.dentry);
-	if (IS_ERR(path)) {
-		fd = PTR_ERR(path);
-		goto out_detach;
-	}
-	/* O_TRUNC never gets here: the VFS truncates through ->setattr. */
-	if (hostfs_append)
-		how |= HOSTFS_OPEN_APPEND;
-	fd = S_ISDIR(inode->i_mode) ? hostfs_user_opendir(path) :
-				      hostfs_user_open(path, how);
-	if (fd >= 0)
-		inode_set_path(inode, path);
-	kfree(path);
-	if (fd < 0)
-		goto out_detach;
-	hf->fd = fd;
-	return 0;
-
-out_detach:
-	list_del(&hf->node);
-	kfree(hf);
-	file->private_data = NULL;
-	return fd;
-}
-
-static int hostfs_release(struct inode *inode, struct file *file)
-{
-	struct hostfs_file *hf = file->private_data;
-
-	if (!hf)
-		return 0;
-	if (S_ISREG(inode->i_mode) && (hf->how & HOSTFS_OPEN_WRITE))
-		write_dirty_pages(inode);
-	list_del(&hf->node);
-	if (hf->fd >= 0)
-		hostfs_user_close(hf->fd);
-	kfree(hf);
-	file->private_data = NULL;
-	return 0;
-}
-
-/* Attributes after our own change: no reason to drop cached pages. */
-static void resync_from_fd(struct inode *inode, int fd)
-{
-	struct hostfs_stat st;
-
-	if (!hostfs_user_fstat(fd, &st) && same_host_file(inode, &st))
-		fill_inode(inode, &st);
-}
-
-/* Where this write starts: O_APPEND writes go to the host's end of file. */
-static int write_start(struct file *file, int fd, loff_t *pos)
-{
-	struct inode *inode = file_inode(file);
-	struct hostfs_stat st;
-	int err;
-
-	if (!(file->f_flags & O_APPEND) && !hostfs_append)
-		return 0;
-	err = hostfs_user_fstat(fd, &st);
-	if (err)
-		return err;
-	if (same_host_file(inode, &st))
-		refresh_inode(inode, &st);
-	*pos = st.size;
-	return 0;
-}
-
-/*
- * Copy the guest's bytes through a bounce buffer to the host, a chunk at a
- * time, keeping cached pages in step.  Returns the bytes written, or -errno
- * if none were.
- */
-static ssize_t hostfs_write(struct file *file, const char __user *ubuf, size_t len,
-			    loff_t *ppos)
-{
-	struct inode *inode = file_inode(file);
-	struct hostfs_file *hf = file->private_data;
-	unsigned int order = 4;
-	unsigned long bounce;
-	size_t done = 0, chunk, left;
-	loff_t pos = *ppos;
-	long n = 0;
-
-	if (!hf || hf->fd < 0 || !(hf->how & HOSTFS_OPEN_WRITE))
-		return -EBADF;
-	n = write_start(file, hf->fd, &pos);
-	if (n || !len)
-		return n;
-	if (pos < 0)
-		return -EINVAL;
-	bounce = __get_free_pages(GFP_KERNEL | __GFP_NOWARN, order);
-	if (!bounce) {
-		order = 0;
-		bounce = __get_free_pages(GFP_KERNEL, 0);
-		if (!bounce)
-			return -ENOMEM;
-	}
-	while (done < len) {
-		chunk = min_t(size_t, len - done, PAGE_SIZE << order);
-		left = copy_from_user((void *)bounce, ubuf + done, chunk);
-		if (left == chunk) {
-			n = -EFAULT;
-			break;
-		}
-		n = hostfs_user_pwrite(hf->fd, (void *)bounce, chunk - left, pos);
-		if (n < 0)
-			break;
-		update_cached_pages(inode->i_mapping, (void *)bounce, n, pos);
-		pos += n;
-		done += n;
-		if ((size_t)n < chunk)
-			break;
-	}
-	free_pages(bounce, order);
-	if (pos > inode->i_size)
-		inode->i_size = pos;
-	if (done)
-		resync_from_fd(inode, hf->fd);
-	*ppos = pos;
-	return done ? (ssize_t)done : n;
-}
-
-static int hostfs_fsync(struct file *file, int datasync)
-{
-	struct hostfs_file *hf = file->private_data;
-	int err;
-
-	if (!hf || hf->fd < 0)
-		return -EBADF;
-	err = write_dirty_pages(file_inode(file));
-	if (err)
-		return err;
-	return hostfs_user_fsync(hf->fd, datasync);
-}
-
-/* ---- directories ---------------------------------------------------- */
-
-/*
- * Directory positions are the host's getdents cookies: ctx->pos is the
- * cookie of the next entry to report (0 at the start), so a seek back to
- * a d_off the guest saw resumes there.
- */
-static int hostfs_iterate(struct file *file, struct dir_context *ctx)
-{
-	struct hostfs_file *hf = file->private_data;
-	struct hostfs_dirent *de;
-	unsigned long buf;
-	long n, off;
-	int err = 0;
-
-	if (!hf || hf->fd < 0)
-		return -EBADF;
-	buf = __get_free_pages(GFP_KERNEL, 0);
-	if (!buf)
-		return -ENOMEM;
-	for (;;) {
-		if (hf->dir_pos != ctx->pos) {
-			err = hostfs_user_seekdir(hf->fd, ctx->pos);
-			if (err)
-				break;
-			hf->dir_pos = ctx->pos;
-		}
-		n = hostfs_user_getdents(hf->fd, (void *)buf, PAGE_SIZE);
-		if (n <= 0) {
-			err = n;
-			break;
-		}
-		/* Unknown until the whole batch is taken: the host fd is past it. */
-		hf->dir_pos = -1;
-		for (off = 0; off < n; off += de->reclen) {
-			de = (struct hostfs_dirent *)(buf + off);
-			if (!dir_emit(ctx, de->name, strlen(de->name), de->ino, de->type))
-				goto out;
-			ctx->pos = de->off;
-		}
-		hf->dir_pos = ctx->pos;
-	}
-out:
-	free_page(buf);
-	return err;
-}
-
-static loff_t hostfs_dir_llseek(struct file *file, loff_t off, int whence)
-{
-	switch (whence) {
-	case SEEK_SET:
-		break;
-	case SEEK_CUR:
-		off += file->f_pos;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (off < 0)
-		return -EINVAL;
-	file->f_pos = off;
-	return off;
-}
-
 /* ---- names ---------------------------------------------------------- */
 
 static struct dentry *hostfs_lookup(struct inode *dir, struct dentry *dentry,
@@ -700,7 +246,7 @@ static struct dentry *hostfs_lookup(struct inode *dir, struct dentry *dentry,
 	if ((dentry->d_name.len == 1 && dentry->d_name.name[0] == '.') ||
 	    (dentry->d_name.len == 2 && !memcmp(dentry->d_name.name, "..", 2)))
 		return ERR_PTR(-EINVAL);
-	path = dentry_host_path(dentry);
+	path = hostfs_dentry_path(dentry);
 	if (IS_ERR(path))
 		return (struct dentry *)path;
 	err = hostfs_user_lstat(path, &st);
@@ -748,7 +294,7 @@ static int instantiate(struct dentry *dentry, const char *path, umode_t mode,
 static int hostfs_create(struct inode *dir, struct dentry *dentry, umode_t mode,
 			 bool excl)
 {
-	char *path = dentry_host_path(dentry);
+	char *path = hostfs_dentry_path(dentry);
 	bool made = true;
 	int err;
 
@@ -767,7 +313,7 @@ static int hostfs_create(struct inode *dir, struct dentry *dentry, umode_t mode,
 
 static int hostfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
-	char *path = dentry_host_path(dentry);
+	char *path = hostfs_dentry_path(dentry);
 	int err;
 
 	if (IS_ERR(path))
@@ -783,7 +329,7 @@ static int hostfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 static int hostfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode,
 			dev_t dev)
 {
-	char *path = dentry_host_path(dentry);
+	char *path = hostfs_dentry_path(dentry);
 	int err;
 
 	if (IS_ERR(path))
@@ -800,7 +346,7 @@ static int hostfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode,
 
 static int hostfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
 {
-	char *path = dentry_host_path(dentry);
+	char *path = hostfs_dentry_path(dentry);
 	int err;
 
 	if (IS_ERR(path))
@@ -818,10 +364,10 @@ static int hostfs_link(struct dentry *old, struct inode *dir, struct dentry *den
 	char *from, *to;
 	int err;
 
-	from = dentry_host_path(old);
+	from = hostfs_dentry_path(old);
 	if (IS_ERR(from))
 		return PTR_ERR(from);
-	to = dentry_host_path(dentry);
+	to = hostfs_dentry_path(dentry);
 	if (IS_ERR(to)) {
 		err = PTR_ERR(to);
 		goto out_free_from;
@@ -843,7 +389,7 @@ out_free_from:
 static int remove_name(struct dentry *dentry, bool is_dir)
 {
 	struct inode *inode = dentry->d_inode;
-	char *path = dentry_host_path(dentry);
+	char *path = hostfs_dentry_path(dentry);
 	int err;
 
 	if (IS_ERR(path))
@@ -877,10 +423,10 @@ static int hostfs_rename(struct inode *odir, struct dentry *old, struct inode *n
 
 	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
 		return -EINVAL;
-	from = dentry_host_path(old);
+	from = hostfs_dentry_path(old);
 	if (IS_ERR(from))
 		return PTR_ERR(from);
-	to = dentry_host_path(new);
+	to = hostfs_dentry_path(new);
 	if (IS_ERR(to)) {
 		err = PTR_ERR(to);
 		goto out_free_from;
@@ -889,9 +435,9 @@ static int hostfs_rename(struct inode *odir, struct dentry *old, struct inode *n
 	if (err)
 		goto out_free_to;
 	if (old->d_inode)
-		inode_set_path(old->d_inode, to);
+		hostfs_set_path(old->d_inode, to);
 	if (new->d_inode && (flags & RENAME_EXCHANGE))
-		inode_set_path(new->d_inode, from);
+		hostfs_set_path(new->d_inode, from);
 	else if (new->d_inode && S_ISDIR(new->d_inode->i_mode))
 		clear_nlink(new->d_inode);
 	else if (new->d_inode && new->d_inode->i_nlink)
@@ -905,7 +451,7 @@ out_free_from:
 
 static int hostfs_readlink(struct dentry *dentry, char *buf, int len)
 {
-	char *path = dentry_host_path(dentry);
+	char *path = hostfs_dentry_path(dentry);
 	int n;
 
 	if (IS_ERR(path))
@@ -919,14 +465,14 @@ static int hostfs_readlink(struct dentry *dentry, char *buf, int len)
 
 static int set_size(struct inode *inode, const char *path, loff_t size)
 {
-	struct hostfs_file *hf = find_open_file(inode, HOSTFS_OPEN_WRITE);
+	struct hostfs_file *hf = hostfs_find_open_file(inode, HOSTFS_OPEN_WRITE);
 	int err;
 
 	/* An open writable descriptor works even if the mode forbids writing. */
 	err = hf ? hostfs_user_ftruncate(hf->fd, size) :
 		   hostfs_user_truncate(path, size);
 	if (!err)
-		truncate_cache(inode, size);
+		hostfs_truncate_cache(inode, size);
 	return err;
 }
 
@@ -989,12 +535,12 @@ static int hostfs_setattr(struct dentry *dentry, struct iattr *attr)
 	err = setattr_prepare(dentry, attr);
 	if (err)
 		return err;
-	path = dentry_host_path(dentry);
+	path = hostfs_dentry_path(dentry);
 	if (IS_ERR(path))
 		return PTR_ERR(path);
 	err = apply_attr(inode, path, attr);
-	if (!hostfs_user_lstat(path, &st) && same_host_file(inode, &st))
-		fill_inode(inode, &st);
+	if (!hostfs_user_lstat(path, &st) && hostfs_same_file(inode, &st))
+		hostfs_fill_inode(inode, &st);
 	kfree(path);
 	return err;
 }
@@ -1011,18 +557,18 @@ static void refresh_from_host(struct dentry *dentry)
 	char *path;
 	int err = -ENOENT;
 
-	path = dentry_host_path(dentry);
+	path = hostfs_dentry_path(dentry);
 	if (!IS_ERR(path)) {
 		err = hostfs_user_lstat(path, &st);
 		kfree(path);
 	}
-	if (!err && same_host_file(inode, &st)) {
-		refresh_inode(inode, &st);
+	if (!err && hostfs_same_file(inode, &st)) {
+		hostfs_refresh_inode(inode, &st);
 		return;
 	}
-	hf = find_open_file(inode, 0);
-	if (hf && !hostfs_user_fstat(hf->fd, &st) && same_host_file(inode, &st))
-		refresh_inode(inode, &st);
+	hf = hostfs_find_open_file(inode, 0);
+	if (hf && !hostfs_user_fstat(hf->fd, &st) && hostfs_same_file(inode, &st))
+		hostfs_refresh_inode(inode, &st);
 }
 
 static int hostfs_getattr(const struct path *p, struct kstat *stat)
@@ -1048,20 +594,20 @@ static int hostfs_d_revalidate(struct dentry *dentry, unsigned int flags)
 	char *path;
 	int err;
 
-	path = dentry_host_path(dentry);
+	path = hostfs_dentry_path(dentry);
 	if (IS_ERR(path))
 		return 1;
 	err = hostfs_user_lstat(path, &st);
-	if (!err && inode && same_host_file(inode, &st)) {
-		refresh_inode(inode, &st);
-		inode_set_path(inode, path);
+	if (!err && inode && hostfs_same_file(inode, &st)) {
+		hostfs_refresh_inode(inode, &st);
+		hostfs_set_path(inode, path);
 	}
 	kfree(path);
 	if (err == -ENOENT || err == -ENOTDIR)
 		return !inode;
 	if (err)
 		return 1;
-	return inode && same_host_file(inode, &st);
+	return inode && hostfs_same_file(inode, &st);
 }
 
 /* Files appear on the host behind our back: never cache "no such file". */
@@ -1075,7 +621,7 @@ static int hostfs_d_delete(const struct dentry *dentry)
 static int hostfs_statfs(struct dentry *dentry, struct kstatfs *buf)
 {
 	struct hostfs_statfs st;
-	char *path = dentry_host_path(dentry);
+	char *path = hostfs_dentry_path(dentry);
 	int err;
 
 	if (IS_ERR(path))
@@ -1107,6 +653,14 @@ static bool path_within(const char *path, const char *dir)
 	return !strncmp(path, dir, len) && (path[len] == '/' || path[len] == '\0');
 }
 
+/* <prefix>/<data>: the host path a mount asks for; its length. */
+static int join_mount_path(char *buf, size_t size, const char *data)
+{
+	if (!data)
+		data = "";
+	return snprintf(buf, size, "%s%s%s", hostfs_prefix, data[0] == '/' ? "" : "/", data);
+}
+
 /*
  * The canonical host directory for mount data: <prefix>/<data>, with links
  * and ".." resolved by the host, checked to stay under the prefix.
@@ -1122,7 +676,7 @@ static char *mount_root_path(const char *data)
 	if (!joined || !canon)
 		goto out_free;
 	err = -ENAMETOOLONG;
-	if (snprintf(joined, PATH_MAX, "%s/%s", hostfs_prefix, data ? data : "") >= PATH_MAX)
+	if (join_mount_path(joined, PATH_MAX, data) >= PATH_MAX)
 		goto out_free;
 	err = hostfs_user_realpath(joined, canon, PATH_MAX);
 	if (err)
@@ -1202,8 +756,12 @@ static struct dentry *hostfs_mount(struct file_system_type *type, int flags,
 	err = PTR_ERR(root);
 
 out_report:
-	pr_err("hostfs: cannot mount host directory \"%s/%s\": error %d\n",
-	       hostfs_prefix, data ? (const char *)data : "", err);
+	path = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (path)
+		join_mount_path(path, PATH_MAX, data);
+	pr_err("hostfs: cannot mount host directory \"%s\": error %d\n",
+	       path ? path : "?", err);
+	kfree(path);
 	return ERR_PTR(err);
 }
 
@@ -1228,11 +786,6 @@ static const struct super_operations hostfs_sops = {
 static const struct dentry_operations hostfs_dentry_ops = {
 	.d_revalidate	= hostfs_d_revalidate,
 	.d_delete	= hostfs_d_delete,
-};
-
-static const struct address_space_operations hostfs_aops = {
-	.readpage	= hostfs_readpage,
-	.writepage	= hostfs_writepage,
 };
 
 static const struct inode_operations hostfs_dir_iops = {
@@ -1263,24 +816,6 @@ static const struct inode_operations hostfs_link_iops = {
 static const struct inode_operations hostfs_special_iops = {
 	.setattr	= hostfs_setattr,
 	.getattr	= hostfs_getattr,
-};
-
-static const struct file_operations hostfs_file_fops = {
-	.llseek		= generic_file_llseek,
-	.read		= generic_file_read,
-	.write		= hostfs_write,
-	.mmap		= generic_file_mmap,
-	.open		= hostfs_open,
-	.release	= hostfs_release,
-	.fsync		= hostfs_fsync,
-};
-
-static const struct file_operations hostfs_dir_fops = {
-	.llseek		= hostfs_dir_llseek,
-	.iterate	= hostfs_iterate,
-	.open		= hostfs_open,
-	.release	= hostfs_release,
-	.fsync		= hostfs_fsync,
 };
 
 static struct file_system_type hostfs_type = {
@@ -1320,6 +855,7 @@ static int hostfs_setup(const char *val)
 	}
 	memcpy(hostfs_prefix, val, len);
 	hostfs_prefix[len] = '\0';
+	hostfs_append = false;		/* the last hostfs= wins */
 	while (comma) {
 		const char *flag = comma + 1;
 

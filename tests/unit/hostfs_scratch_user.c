@@ -3,7 +3,6 @@
  * Host helpers for the hostfs_user suite: a scratch directory and ways to
  * look at it that do not go through the code under test.
  */
-#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -89,4 +88,45 @@ unsigned int scratch_umask(void)
 int scratch_is_root(void)
 {
 	return geteuid() == 0;
+}
+
+/* st_mode of path (not following a link), or -errno. */
+int scratch_mode(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) ? -errno : (int)st.st_mode;
+}
+
+int scratch_set_mtime(const char *path, long long sec)
+{
+	struct timespec ts[2] = { { .tv_nsec = UTIME_OMIT }, { .tv_sec = sec } };
+
+	return utimensat(AT_FDCWD, path, ts, AT_SYMLINK_NOFOLLOW) ? -errno : 0;
+}
+
+int scratch_symlink(const char *target, const char *path)
+{
+	return symlink(target, path) ? -errno : 0;
+}
+
+int scratch_mkdir(const char *path)
+{
+	return mkdir(path, 0755) ? -errno : 0;
+}
+
+/* How many descriptors this process has open (to catch leaks). */
+int scratch_open_fds(void)
+{
+	int fd, n = 0;
+
+	for (fd = 0; fd < 4096; fd++)
+		if (fcntl(fd, F_GETFD) != -1)
+			n++;
+	return n;
+}
+
+int scratch_unlink(const char *path)
+{
+	return remove(path) ? -errno : 0;
 }
