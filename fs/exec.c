@@ -13,8 +13,6 @@
 #include <umk/binfmts.h>
 #include <umk/arch.h>
 
-void mm_release_vfork(struct task_struct *t);
-
 #define MAX_ARGS	(MAX_ARG_BYTES / 2)
 
 static int add_string(struct linux_binprm *bprm, const char *s, size_t len)
@@ -245,7 +243,7 @@ long sys_execve(const char __user *filename, const char __user *const __user *ar
 	if (!err)
 		err = do_execve_common(bprm);
 	if (!err)
-		current->thread.syscall_nr = -2;	/* the new image's rax stays 0 */
+		current->thread.syscall_nr = SYSCALL_SETS_REGS;
 	free_bprm(bprm);
 	return err;
 }

@@ -12,14 +12,11 @@
 #include <umk/arch.h>
 #include <umk/time.h>
 #include <umk/binfmts.h>
+#include <umk/irq.h>
+#include <umk/proc_fs.h>
 #include <init.h>
 #include <os.h>
 
-void irq_init(void);
-void __noreturn cpu_idle(void);
-int devtmpfs_mount_dev(void);
-int proc_mount_boot(void) __attribute__((weak));
-int vfs_caches_init(void);
 
 static const char *execute_command;
 
@@ -113,8 +110,7 @@ static void kernel_init(void *unused)
 	if (err)
 		panic("VFS: Unable to mount root fs (error %d)", err);
 	devtmpfs_mount_dev();
-	if (proc_mount_boot)
-		proc_mount_boot();
+	proc_mount_boot();
 	/* Until now pid 1 ran on init_fs; init and its children get their own. */
 	current->fs = copy_fs_struct(&init_fs);
 	current->files = files_alloc();

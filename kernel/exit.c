@@ -18,10 +18,6 @@
 #include <linux/wait.h>
 #include <linux/resource.h>
 
-void free_task(struct task_struct *p);
-void put_signal_struct(struct signal_struct *sig);
-void mm_release_vfork(struct task_struct *t);
-
 static void unlink_task(struct task_struct *p)
 {
 	list_del_init(&p->sibling);

@@ -42,8 +42,6 @@ void free_task(struct task_struct *p)
 	kfree(p);
 }
 
-void init_rlimits(struct signal_struct *sig);	/* kernel/sys.c */
-
 static struct signal_struct *copy_signal(struct signal_struct *old)
 {
 	struct signal_struct *sig = kzalloc(sizeof(*sig), GFP_KERNEL);
@@ -244,7 +242,6 @@ long do_fork(unsigned long flags, unsigned long newsp, int __user *ptid,
 	return pid;
 }
 
-/* Release a vfork parent: the child exec'd or is exiting. */
 void mm_release_vfork(struct task_struct *t)
 {
 	struct vfork_done *vd = t->vfork_done;

@@ -19,5 +19,6 @@ int um_change_irq(int fd, int events);
 void um_free_irq(int fd);
 /* Run handlers for everything ready now (does not block). */
 void do_pending_irqs(void);
+void irq_init(void);			/* at boot */
 
 #endif

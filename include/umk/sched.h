@@ -137,6 +137,7 @@ static inline struct task_struct *get_current(void)
 
 /* kernel/sched/core.c */
 void sched_init(void);
+void cpu_idle(void) __noreturn;		/* the boot context becomes the idle task */
 void schedule(void);
 int wake_up_process(struct task_struct *t);	/* 1 if it was asleep */
 void wake_up_new_task(struct task_struct *t);
@@ -159,6 +160,20 @@ extern struct task_struct *init_task_ptr;	/* pid 1 */
 
 /* kernel/kthread.c */
 struct task_struct *kthread_create(void (*fn)(void *), void *arg, const char *name);
+void free_task(struct task_struct *p);
+void put_signal_struct(struct signal_struct *sig);
+void init_rlimits(struct signal_struct *sig);	/* kernel/sys.c */
+/* Release a vfork parent: the child exec'd or is exiting. */
+void mm_release_vfork(struct task_struct *t);
+/* The task switched away from for the last time (kernel/exit.c). */
+void release_dead_task(struct task_struct *t);
+
+/*
+ * A system call that installs a whole register set (rt_sigreturn, a
+ * successful execve) sets thread.syscall_nr to this, so the dispatcher does
+ * not overwrite rax with the return value.
+ */
+#define SYSCALL_SETS_REGS	(-2)
 
 /* kernel/exit.c and kernel/fork.c */
 void itimer_release(struct signal_struct *sig);	/* kernel/time/time.c */

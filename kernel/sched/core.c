@@ -22,8 +22,6 @@ static LIST_HEAD(runqueue);
 static bool resched;
 static struct timer tick_timer;
 
-void release_dead_task(struct task_struct *t);	/* kernel/exit.c */
-
 static bool on_runqueue(struct task_struct *t)
 {
 	return !list_empty(&t->run_list);

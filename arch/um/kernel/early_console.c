@@ -4,6 +4,7 @@
  * console (drivers/um) registers and replaces it.
  */
 #include <umk/kernel.h>
+#include <umk/arch.h>
 #include <init.h>
 #include <os.h>
 

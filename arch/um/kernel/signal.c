@@ -123,7 +123,7 @@ long sys_rt_sigreturn(void)
 	unsigned long frame_addr = regs->sp - 8;
 	struct rt_sigframe frame;
 
-	t->thread.syscall_nr = -2;	/* the frame supplies rax */
+	t->thread.syscall_nr = SYSCALL_SETS_REGS;
 	if (copy_from_user(&frame, (void __user *)frame_addr, sizeof(frame)))
 		goto bad;
 	if (frame.uc.uc_mcontext.fpstate) {

@@ -6,6 +6,7 @@
 #include <umk/kernel.h>
 #include <umk/irq.h>
 #include <umk/time.h>
+#include <umk/arch.h>
 #include <os.h>
 
 static long long boot_host_ns;

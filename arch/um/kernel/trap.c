@@ -48,8 +48,7 @@ static void handle_syscall(struct uml_regs *regs)
 		return;
 	}
 	ret = fn(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9);
-	/* rt_sigreturn and execve install whole register sets of their own. */
-	if (current->thread.syscall_nr != -2)
+	if (current->thread.syscall_nr != SYSCALL_SETS_REGS)
 		regs->ax = ret;
 	current->thread.syscall_nr = -1;
 }

@@ -18,8 +18,6 @@
 #define MAX_MEM		(64ULL << 30)
 
 extern const char stub_image_start[], stub_image_end[];
-void early_console_init(void);
-void time_early_init(void);
 
 static unsigned long long mem_size = (unsigned long long)CONFIG_DEFAULT_MEM_MB << 20;
 static bool want_help, want_version;
