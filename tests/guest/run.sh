@@ -85,6 +85,9 @@ done
 # --- the guest run ------------------------------------------------------------
 
 ROOT=$TEST_TMP/root
+# Programs re-run for the leak check, and the slack it allows (caches).
+LEAK_PROGS="fork_test mem_test pipe_test signal_test file_test"
+LEAK_SLACK_KB=${LEAK_SLACK_KB:-128}
 sh scripts/mkrootfs.sh "$ROOT" || exit 1
 mkdir -p "$ROOT/tests/bin"
 cp "$BIN"/*_test "$BIN"/exec_helper "$ROOT/tests/bin/"
@@ -106,6 +109,14 @@ cp "$BIN"/*_test "$BIN"/exec_helper "$ROOT/tests/bin/"
 		[ -n "$(skip_whole "$p")" ] || echo "run $p$(skip_args "$p")"
 	done
 	echo 'echo "@@@ guest tests done"'
+	# Leak check: the same programs twice more; once caches are warm, a
+	# round must give back all the memory it took.
+	echo 'for round in 1 2 3; do'
+	for p in $LEAK_PROGS; do
+		echo "	run $p >/dev/null"
+	done
+	echo '	echo "@@@ memfree $round $(grep MemFree: /proc/meminfo | tr -s " " | cut -d" " -f2)"'
+	echo 'done'
 	echo 'poweroff -f'
 } >"$ROOT/tests/init.sh"
 chmod 755 "$ROOT/tests/init.sh"
@@ -176,6 +187,23 @@ else
 	show "$RES/console.log"
 	echo "#   last kernel (stderr) lines:"
 	show "$RES/kernel.log"
+	failed=$((failed + 1))
+fi
+n=$((n + 1))
+free2=$(tr -d '\r' <"$RES/console.log" | sed -n 's/^@@@ memfree 2 //p')
+free3=$(tr -d '\r' <"$RES/console.log" | sed -n 's/^@@@ memfree 3 //p')
+case "$free2$free3" in
+''|*[!0-9]*) free2= ;;
+esac
+if [ -z "$free2" ] || [ -z "$free3" ]; then
+	echo "not ok $n - free-memory check: no MemFree figures from the guest"
+	grep '@@@ memfree' "$RES/console.log" | sed 's/^/#   /'
+	failed=$((failed + 1))
+elif [ "$free3" -ge $((free2 - LEAK_SLACK_KB)) ]; then
+	echo "ok $n - no memory leaked by a round of $LEAK_PROGS (MemFree $free2 -> $free3 kB)"
+	passed=$((passed + 1))
+else
+	echo "not ok $n - memory leaked: MemFree $free2 -> $free3 kB after a round of $LEAK_PROGS"
 	failed=$((failed + 1))
 fi
 n=$((n + 1))
