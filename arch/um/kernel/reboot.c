@@ -26,9 +26,24 @@ void machine_power_off(void)
 	machine_halt();
 }
 
+static bool noreboot;
+
+static int noreboot_setup(const char *val)
+{
+	noreboot = true;
+	return 0;
+}
+umk_param("noreboot", noreboot_setup,
+"noreboot\n"
+"    Exit (status 0) where the machine would restart, like QEMU's\n"
+"    -no-reboot.\n");
+
+/* A restart re-executes this binary with the same command line. */
 void machine_restart(void)
 {
 	machine_shutdown();
+	if (noreboot)
+		os_exit(0);
 	os_reexec();
 }
 
