@@ -12,6 +12,7 @@
 #include <umk/uaccess.h>
 #include <umk/binfmts.h>
 #include <umk/arch.h>
+#include <linux/limits.h>
 
 #define MAX_ARGS	(MAX_ARG_BYTES / 2)
 
@@ -70,9 +71,33 @@ static int copy_kernel_strings(struct linux_binprm *bprm, const char *const *v, 
 	return 0;
 }
 
+/*
+ * The file execve names: a path (relative to execveat's dirfd for the
+ * program itself, to the cwd for interpreters), or with AT_EMPTY_PATH and
+ * an empty path the dirfd itself (fexecve).  Execute, not read, permission.
+ */
+static struct file *exec_lookup(struct linux_binprm *bprm, const char *filename)
+{
+	int flags = O_RDONLY | O_LARGEFILE | __FMODE_EXEC;
+	struct file *f;
+
+	if (!bprm->file && !*filename && (bprm->at_flags & AT_EMPTY_PATH)) {
+		f = fget(bprm->dfd);
+		return f ? f : ERR_PTR(-EBADF);
+	}
+	if (bprm->file)		/* an interpreter: never relative to dirfd */
+		return filp_open_exec(filename);
+	if (bprm->at_flags & AT_SYMLINK_NOFOLLOW)
+		flags |= O_NOFOLLOW;
+	f = do_filp_open(bprm->dfd, filename, flags, 0);
+	if (!IS_ERR(f))
+		f->f_mode |= FMODE_EXEC | FMODE_READ;
+	return f;
+}
+
 int open_exec(struct linux_binprm *bprm, const char *filename)
 {
-	struct file *file = filp_open_exec(filename);	/* needs x, not r */
+	struct file *file = exec_lookup(bprm, filename);
 	struct inode *inode;
 	loff_t pos = 0;
 	ssize_t n;
@@ -172,7 +197,7 @@ static int search_binary_handler(struct linux_binprm *bprm)
 
 static int do_execve_common(struct linux_binprm *bprm)
 {
-	int err = open_exec(bprm, bprm->filename);
+	int err = open_exec(bprm, bprm->interp);
 
 	if (err)
 		return err;
@@ -191,6 +216,7 @@ static struct linux_binprm *alloc_bprm(const char *filename)
 
 	if (!bprm)
 		return NULL;
+	bprm->dfd = AT_FDCWD;
 	bprm->strings = kmalloc(MAX_ARG_BYTES, GFP_KERNEL);
 	bprm->filename = kstrdup(filename);
 	bprm->interp = kstrdup(filename);
@@ -214,22 +240,63 @@ static void free_bprm(struct linux_binprm *bprm)
 	kfree(bprm);
 }
 
-long sys_execve(const char __user *filename, const char __user *const __user *argv,
-		const char __user *const __user *envp)
+/*
+ * The guest's path, and the name comm and AT_EXECFN show: the path
+ * itself, or for a lookup relative to a dirfd "/dev/fd/N[/path]", as Linux
+ * names it.  Both kmalloc'ed.
+ */
+static int copy_exec_names(int dfd, const char __user *filename, int flags,
+			   char **path, char **shown)
+{
+	char *p = kmalloc(PATH_MAX, GFP_KERNEL), *n;
+	long len;
+
+	if (!p)
+		return -ENOMEM;
+	len = strncpy_from_user(p, filename, PATH_MAX);
+	if (len < 0 || len >= PATH_MAX || (!len && !(flags & AT_EMPTY_PATH))) {
+		kfree(p);
+		return len < 0 ? len : len ? -ENAMETOOLONG : -ENOENT;
+	}
+	n = kmalloc(PATH_MAX + 32, GFP_KERNEL);
+	if (!n) {
+		kfree(p);
+		return -ENOMEM;
+	}
+	if (dfd == AT_FDCWD || p[0] == '/')
+		strscpy(n, p, PATH_MAX);
+	else if (!p[0])
+		snprintf(n, PATH_MAX + 32, "/dev/fd/%d", dfd);
+	else
+		snprintf(n, PATH_MAX + 32, "/dev/fd/%d/%s", dfd, p);
+	*path = p;
+	*shown = n;
+	return 0;
+}
+
+static long do_execveat(int dfd, const char __user *filename,
+			const char __user *const __user *argv,
+			const char __user *const __user *envp, int flags)
 {
 	struct linux_binprm *bprm;
-	char *name = kmalloc(4096, GFP_KERNEL);
-	long len, err;
+	char *path = NULL, *shown = NULL;
+	long err;
 
-	if (!name)
-		return -ENOMEM;
-	len = strncpy_from_user(name, filename, 4096);
-	if (len < 0 || len >= 4096) {
-		kfree(name);
-		return len < 0 ? len : -ENAMETOOLONG;
+	if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW))
+		return -EINVAL;
+	err = copy_exec_names(dfd, filename, flags, &path, &shown);
+	if (err)
+		return err;
+	bprm = alloc_bprm(shown);
+	if (bprm) {
+		kfree(bprm->interp);	/* what to open: the guest's own path */
+		bprm->interp = path;
+		bprm->dfd = dfd;
+		bprm->at_flags = flags;
+	} else {
+		kfree(path);
 	}
-	bprm = alloc_bprm(name);
-	kfree(name);
+	kfree(shown);
 	if (!bprm)
 		return -ENOMEM;
 	err = copy_user_strings(bprm, argv, &bprm->argc);
@@ -248,12 +315,16 @@ long sys_execve(const char __user *filename, const char __user *const __user *ar
 	return err;
 }
 
+long sys_execve(const char __user *filename, const char __user *const __user *argv,
+		const char __user *const __user *envp)
+{
+	return do_execveat(AT_FDCWD, filename, argv, envp, 0);
+}
+
 long sys_execveat(int dfd, const char __user *filename, const char __user *const __user *argv,
 		  const char __user *const __user *envp, int flags)
 {
-	if (dfd != AT_FDCWD || flags)
-		return -ENOSYS;	/* only the execve form for now */
-	return sys_execve(filename, argv, envp);
+	return do_execveat(dfd, filename, argv, envp, flags);
 }
 
 int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)

@@ -24,6 +24,7 @@ struct linux_binprm {
 	size_t strings_len;
 	int argc, envc;
 	int depth;			/* #! nesting */
+	int dfd, at_flags;		/* execveat: where the first lookup starts */
 	bool point_of_no_return;
 };
 
