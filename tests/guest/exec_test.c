@@ -242,6 +242,46 @@ static void test_exec_errors(void)
 	note("process still runs after the failed calls");
 }
 
+/* execveat: by fd (fexecve), relative to a dirfd, and its error cases. */
+static void run_execveat(int dfd, const char *path, int flags)
+{
+	char *argv[] = { "exec_helper", "at", NULL };
+	char *envp[] = { "GT_AT=1", NULL };
+	int pid, st;
+
+	pid = gt_fork();
+	if (pid == 0) {
+		syscall(SYS_execveat, dfd, path, argv, envp, flags);
+		printf("  execveat failed: %s\n", errname(errno));
+		fflush(stdout);
+		_exit(127);
+	}
+	st = gt_wait(pid);
+	note("execveat child: %s", status_str(st));
+	if (st != 0)
+		fail("helper did not exit 0");
+}
+
+static void test_execveat(void)
+{
+	char *argv[] = { "x", NULL }, *envp[] = { NULL };
+	int fd, dir;
+
+	find_helper();
+	fd = open(helper, O_RDONLY | O_CLOEXEC);
+	dir = open(gtest_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	T_TRUE(fd >= 0 && dir >= 0, "opened the helper and its directory");
+	run_execveat(fd, "", AT_EMPTY_PATH);
+	run_execveat(dir, "exec_helper", 0);
+	run_execveat(AT_FDCWD, helper, 0);
+	T_ERR(syscall(SYS_execveat, dir, "", argv, envp, 0), ENOENT);
+	T_ERR(syscall(SYS_execveat, dir, "exec_helper", argv, envp, 0x4), EINVAL);
+	T_ERR(syscall(SYS_execveat, 999, "exec_helper", argv, envp, 0), EBADF);
+	T_ERR(syscall(SYS_execveat, fd, "x", argv, envp, 0), ENOTDIR);
+	close(fd);
+	close(dir);
+}
+
 static const struct gtest_case cases[] = {
 	{ "argv_envp", test_argv_envp },
 	{ "empty_argv", test_empty_argv },
@@ -254,5 +294,6 @@ static const struct gtest_case cases[] = {
 	{ "exec_keeps", test_exec_keeps },
 	{ "cloexec", test_cloexec },
 	{ "exec_errors", test_exec_errors },
+	{ "execveat", test_execveat },
 };
 GTEST_MAIN(cases)
