@@ -40,6 +40,17 @@ typedef unsigned long pte_t;
 #define STACK_GUARD_GAP	(256UL << PAGE_SHIFT)
 /* Fault-around allocation stops when free memory falls this low. */
 #define FAULT_AROUND_RESERVE	256
+/*
+ * Window for mapping what a fault finds already there (present PTEs,
+ * cached file pages): it allocates nothing, so it is wider than the
+ * fault-around window.  At most PT_ENTRIES.
+ */
+#define MAP_AROUND_PAGES	(32 * CONFIG_FAULT_AROUND_PAGES < PT_ENTRIES ? \
+				 32 * CONFIG_FAULT_AROUND_PAGES : PT_ENTRIES)
+/* Host operations a fault may spend on that window beyond fault-around. */
+#define MAP_AROUND_OPS		32
+/* Cache lookups in a row that may miss before the window gives up on them. */
+#define MAP_CACHE_MISSES	(4 * CONFIG_FAULT_AROUND_PAGES)
 
 static inline phys_addr_t pte_phys(pte_t pte)
 {

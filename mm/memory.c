@@ -14,12 +14,21 @@
  *  - a shared file mapping is mapped read-only until written, so that
  *    writes mark the page cache page dirty.
  *
- * Each resolved fault also maps its neighbourhood (fault-around): the
- * CONFIG_FAULT_AROUND_PAGES-aligned window around the address, clipped to
- * the VMA.  Present PTEs the host lacks are mapped, page-cache pages that
- * are already uptodate are mapped read-only, and in private anonymous
- * memory untouched pages are allocated, preferably as one physically
- * contiguous block so the host sees one mapping instead of many.
+ * Every guest fault costs two host traps (the fault stop, then a stub run
+ * to fix the host mapping), so each resolved fault also does the work the
+ * next few faults would have done (fault-around), queued for one stub run:
+ *  - in private anonymous memory the untouched pages of the
+ *    CONFIG_FAULT_AROUND_PAGES-aligned window around the address are
+ *    allocated, preferably as one physically contiguous block so the host
+ *    sees one mapping instead of many;
+ *  - in the wider MAP_AROUND_PAGES window, across VMAs, present PTEs the
+ *    host lacks (a child after fork) are mapped, and page-cache pages that
+ *    are already uptodate are mapped read-only (text after exec): neither
+ *    costs memory, only host operations, which coalesce and are rationed;
+ *  - a write that finds its copy-on-write page exclusive again (the other
+ *    side of a fork has exec'd or exited) re-enables write on the other
+ *    exclusive copy-on-write pages of its page table as well.
+ * Windows stay inside one page table; the first one also inside the VMA.
  */
 #include <umk/fs.h>
 #include <umk/sched.h>
@@ -79,8 +88,117 @@ static struct page *copy_user_page(struct page *src)
 	return page;
 }
 
+/* A private page that a write may take over: anonymous and held only here. */
+static bool page_reusable(struct page *page)
+{
+	return !page->mapping && page->refcount == 1;
+}
+
+/* The page table holding addr covers [*start, *end). */
+static void table_span(unsigned long addr, unsigned long *start, unsigned long *end)
+{
+	*start = addr & ~((PAGE_SIZE * PT_ENTRIES) - 1);
+	*end = *start + PAGE_SIZE * PT_ENTRIES;
+}
+
+/* The n-page aligned window around addr, inside its page table. */
+static void window(unsigned long addr, unsigned long n, unsigned long *start,
+		   unsigned long *end)
+{
+	unsigned long ts, te, ws = ((addr >> PAGE_SHIFT) / n * n) << PAGE_SHIFT;
+
+	table_span(addr, &ts, &te);
+	*start = max(ws, ts);
+	*end = min(ws + n * PAGE_SIZE, te);
+}
+
+/* The fault-around window of addr (pages allocated, read ahead), inside vma. */
+static void fault_window(struct vm_area_struct *vma, unsigned long addr,
+			 unsigned long *start, unsigned long *end)
+{
+	window(addr, CONFIG_FAULT_AROUND_PAGES, start, end);
+	*start = max(*start, vma->vm_start);
+	*end = min(*end, vma->vm_end);
+}
+
+typedef void (*vma_part_fn)(struct vm_area_struct *vma, unsigned long start,
+			    unsigned long end, pte_t *base, void *arg);
+
+/*
+ * Call fn, in address order, for the part inside [start, end) of every
+ * VMA meeting that range.  The range lies in the page table of addr, whose
+ * PTE is ptep and whose VMA is vma; fn gets the PTE of the part's start.
+ */
+static void for_each_vma_part(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
+			      unsigned long start, unsigned long end, vma_part_fn fn,
+			      void *arg)
+{
+	struct vm_area_struct *v, *prev;
+	unsigned long ts, te, s, e;
+	pte_t *table;
+
+	table_span(addr, &ts, &te);
+	table = ptep - ((addr - ts) >> PAGE_SHIFT);
+	for (v = vma; (prev = vma_prev(v)) && prev->vm_end > start; v = prev)
+		;
+	for (; v && v->vm_start < end; v = vma_next(v)) {
+		s = max(v->vm_start, start);
+		e = min(v->vm_end, end);
+		if (s < e)
+			fn(v, s, e, table + ((s - ts) >> PAGE_SHIFT), arg);
+	}
+}
+
+/*
+ * If the present PTE p of vma is copy-on-write but its page is ours alone
+ * again, give it back the write permission a write fault would (reuse).
+ * True if it did.
+ */
+static bool reuse_pte(struct vm_area_struct *vma, pte_t *p)
+{
+	if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) != VM_WRITE || (*p & PTE_WRITE) ||
+	    !page_reusable(pte_page(*p)))
+		return false;
+	*p |= PTE_WRITE | PTE_DIRTY;
+	return true;
+}
+
+/*
+ * Reuse the exclusive copy-on-write pages of a VMA part.  The host changes
+ * are virtual ranges, so neighbours coalesce into few ops whatever the
+ * pages.
+ */
+static void reuse_part(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		       pte_t *p, void *unused)
+{
+	unsigned long a;
+
+	if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) != VM_WRITE)
+		return;
+	for (a = start; a < end; a += PAGE_SIZE, p++) {
+		if (pte_present(*p) && reuse_pte(vma, p) && (*p & PTE_MAPPED))
+			tlb_protect(vma->vm_mm, a, PAGE_SIZE, pte_host_prot(vma, *p));
+	}
+}
+
+/*
+ * Write fault-around for reuse: the PTE at addr (ptep) was just taken
+ * over.  After fork the parent's pages stay read-only until each one is
+ * written, even once the child has exec'd or exited and they are the
+ * parent's alone again; so take over every such page of the private
+ * writable VMAs in the same page table now, in one batch.
+ */
+static void reuse_around(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)
+{
+	unsigned long ts, te;
+
+	table_span(addr, &ts, &te);
+	for_each_vma_part(vma, addr, ptep, ts, te, reuse_part, NULL);
+}
+
 /* Write to a present read-only PTE. */
-static int do_wp_page(struct vm_area_struct *vma, pte_t *ptep, int access)
+static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
+		      int access)
 {
 	struct page *page = pte_page(*ptep), *copy;
 	unsigned long wbit = vma->vm_flags & VM_WRITE ? PTE_WRITE : 0;
@@ -91,8 +209,10 @@ static int do_wp_page(struct vm_area_struct *vma, pte_t *ptep, int access)
 		*ptep |= wbit | PTE_DIRTY | PTE_ACCESSED;
 		return 0;
 	}
-	if (!page->mapping && page->refcount == 1) {
+	if (page_reusable(page)) {
 		*ptep |= wbit | PTE_DIRTY | PTE_ACCESSED;
+		if (wbit)
+			reuse_around(vma, addr, ptep);
 		return 0;
 	}
 	copy = copy_user_page(page);
@@ -131,18 +251,6 @@ static int install_file_page(struct vm_area_struct *vma, pte_t *ptep, int access
 		return -ENOMEM;
 	set_new_pte(vma, ptep, copy, vma->vm_flags & VM_WRITE);
 	return 0;
-}
-
-/* The fault-around window of addr: aligned, inside the VMA and one PTE table. */
-static void fault_window(struct vm_area_struct *vma, unsigned long addr,
-			 unsigned long *start, unsigned long *end)
-{
-	unsigned long n = CONFIG_FAULT_AROUND_PAGES;
-	unsigned long table = addr & ~((PAGE_SIZE * PT_ENTRIES) - 1);
-	unsigned long ws = ((addr >> PAGE_SHIFT) / n * n) << PAGE_SHIFT;
-
-	*start = max(max(ws, vma->vm_start), table);
-	*end = min(min(ws + n * PAGE_SIZE, vma->vm_end), table + PAGE_SIZE * PT_ENTRIES);
 }
 
 /*
@@ -203,25 +311,115 @@ static struct page *cached_page(struct vm_area_struct *vma, unsigned long a)
 	return page;
 }
 
-/* Queue host mappings for the window around addr, in address order. */
-static void map_window(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)
+static bool vma_maps_cache(struct vm_area_struct *vma)
 {
-	bool cache = vma->vm_file && !vma->vm_ops && vma->vm_file->f_mapping;
-	unsigned long start, end, a;
-	pte_t *p;
+	return vma->vm_file && !vma->vm_ops && vma->vm_file->f_mapping;
+}
 
-	fault_window(vma, addr, &start, &end);
-	p = ptep - ((addr - start) >> PAGE_SHIFT);
+/*
+ * What mapping around a fault may still cost.  The fault-around window of
+ * the fault's VMA, [must_start, must_end), is always mapped, for free;
+ * other pages while host ops are left.  A page that continues the last
+ * one virtually and physically, with the same protection, coalesces into
+ * its op (see tlb.c) and costs none.
+ */
+struct map_budget {
+	struct vm_area_struct *vma;
+	unsigned long must_start, must_end;
+	bool stale;			/* the fault found a PTE the host lacks */
+	int ops;
+	unsigned long next_va, next_pa;
+	int prot;
+};
+
+static bool map_must(struct map_budget *b, struct vm_area_struct *vma, unsigned long a)
+{
+	return vma == b->vma && a >= b->must_start && a < b->must_end;
+}
+
+static void map_counted(struct map_budget *b, struct vm_area_struct *vma, unsigned long a,
+			pte_t *p, bool must)
+{
+	int prot = pte_host_prot(vma, *p);
+
+	if (!must && (a != b->next_va || pte_phys(*p) != b->next_pa || prot != b->prot))
+		b->ops--;
+	map_pte(vma, a, p, *p);
+	b->next_va = a + PAGE_SIZE;
+	b->next_pa = pte_phys(*p) + PAGE_SIZE;
+	b->prot = prot;
+}
+
+/*
+ * Queue host mappings for a VMA part, in address order: the present PTEs
+ * the host lacks (writable if the page is ours alone again, so that a
+ * child whose parent has copied a page since fork does not fault on it
+ * twice) and uptodate cached file pages not yet in a PTE (read-only, as a
+ * read fault would map them).  Cache lookups stop after MAP_CACHE_MISSES
+ * misses in a row: a sparsely cached file is not worth hundreds of them.
+ * Present PTEs the host lacks are only looked for beyond the fault-around
+ * window when the fault found one (a child after fork), so that plain
+ * anonymous faults do not walk the whole window.  VMAs that allow no
+ * access at all are left alone, but for the fault's.
+ */
+static void map_part(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		     pte_t *p, void *arg)
+{
+	struct map_budget *b = arg;
+	bool cache = vma_maps_cache(vma);
+	unsigned long a, misses = 0;
+
+	if (vma != b->vma && !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return;
+	if (!cache && !b->stale) {
+		if (vma != b->vma)
+			return;
+		p += (max(start, b->must_start) - start) >> PAGE_SHIFT;
+		start = max(start, b->must_start);
+		end = min(end, b->must_end);
+	}
 	for (a = start; a < end; a += PAGE_SIZE, p++) {
+		bool must = map_must(b, vma, a);
+
+		if (!must && b->ops <= 0)
+			continue;
 		if (!*p && cache) {
 			struct page *page = cached_page(vma, a);
 
-			if (page)
+			if (page) {
 				set_new_pte(vma, p, page, false);
+				misses = 0;
+			} else if (++misses >= MAP_CACHE_MISSES) {
+				cache = false;
+			}
 		}
-		if (pte_present(*p) && !(*p & PTE_MAPPED))
-			map_pte(vma, a, p, *p);
+		if (pte_present(*p) && !(*p & PTE_MAPPED)) {
+			reuse_pte(vma, p);
+			map_counted(b, vma, a, p, must);
+		}
 	}
+}
+
+/*
+ * Map what is already there around addr, whose PTE (ptep) the fault just
+ * resolved: present PTEs the host lacks and cached file pages, in the
+ * MAP_AROUND_PAGES window across VMAs, for up to MAP_AROUND_OPS host ops
+ * beyond the fault-around window.  Nothing is allocated, so the window is
+ * wider than the fault-around one.  It serves a child after fork, whose
+ * page tables are full while its host process is empty (stale: the fault
+ * found its PTE present but not in the host), and text after exec, in the
+ * page cache already; both touch pages scattered far wider than the
+ * fault-around window.
+ */
+static void map_around(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
+		       bool stale)
+{
+	struct map_budget b = { .vma = vma, .stale = stale, .ops = MAP_AROUND_OPS };
+	unsigned long start, end;
+
+	fault_window(vma, addr, &b.must_start, &b.must_end);
+	window(addr, MAP_AROUND_PAGES, &start, &end);
+	for_each_vma_part(vma, addr, ptep, start, end, map_part, &b);
 }
 
 static unsigned long stack_limit(void)
@@ -291,7 +489,7 @@ static int resolve(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep, 
 		return fill_anon_window(vma, addr, ptep);
 	*ptep &= ~PTE_MAPPED;		/* the host lacks it, or has it wrong */
 	if ((access & FAULT_WRITE) && !(pte & PTE_WRITE))
-		return do_wp_page(vma, ptep, access);
+		return do_wp_page(vma, addr, ptep, access);
 	*ptep |= PTE_ACCESSED | ((access & FAULT_WRITE) ? PTE_DIRTY : 0);
 	return 0;
 }
@@ -371,6 +569,7 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, int access, int 
 	struct vm_area_struct *vma;
 	struct file_fault ff;
 	int tries, acc, err;
+	bool stale = false;
 	pte_t *ptep;
 
 	addr &= PAGE_MASK;
@@ -382,6 +581,8 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, int access, int 
 		ptep = pte_alloc(mm, addr);
 		if (!ptep)
 			return -ENOMEM;
+		if (!tries)
+			stale = pte_present(*ptep) && !(*ptep & PTE_MAPPED);
 		acc = access;
 		if (!(acc & (FAULT_READ | FAULT_WRITE | FAULT_EXEC)))
 			acc |= infer_access(vma, *ptep);
@@ -413,7 +614,7 @@ int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, int access, int 
 	return 0;	/* the mappings keep changing: let the access retry */
 done:
 	if (!err)
-		map_window(vma, addr, ptep);
+		map_around(vma, addr, ptep, stale);
 	return err;
 }
 

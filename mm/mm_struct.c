@@ -7,7 +7,8 @@
  * copy-on-write: read-only in both page tables (the parent's host mapping
  * is write-protected at once), with one more reference.  Shared pages are
  * simply shared.  The child's host process starts empty; its PTEs lack
- * PTE_MAPPED and are mapped on first touch (most children exec at once).
+ * PTE_MAPPED and are mapped on first touch (most children exec at once),
+ * a wide window at a time (mm/memory.c).
  */
 #include <umk/fs.h>
 #include "internal.h"

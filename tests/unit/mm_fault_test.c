@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Faults, fault-around, copy-on-write across dup_mm, stack growth, file
+ * Faults, fault-around (allocation, the wider map-around window, reuse of
+ * copy-on-write pages), copy-on-write across dup_mm, stack growth, file
  * and shared mappings, uaccess, the page cache and the host TLB batches
  * (checked through the ops the recording engine saw).
  */
@@ -178,6 +179,190 @@ static void fault_child_maps_window(struct ktest *t)
 	KEXPECT_NE(t, pte_phys(pte_at(child, BASE + 3 * P)), pte_phys(pte_at(parent, BASE + 3 * P)));
 	mmput(child);
 	mmput(parent);
+}
+
+/* Host ops of kind in the log, and the pages they cover. */
+static int logged(unsigned int kind, int prot, unsigned long *pages)
+{
+	int i, n = 0;
+
+	*pages = 0;
+	for (i = 0; i < host_log_len; i++) {
+		if (host_log[i].kind != kind || (prot >= 0 && host_log[i].prot != (unsigned int)prot))
+			continue;
+		n++;
+		*pages += host_log[i].len / P;
+	}
+	return n;
+}
+
+/*
+ * Once the child is gone, the parent's first write to a copy-on-write
+ * page takes over every exclusive one of the private writable VMAs in its
+ * page table, in one batch; pages still shared stay read-only.
+ */
+static void fault_cow_reuse_around(struct ktest *t)
+{
+	struct mm_struct *parent = mm_test_new(), *child;
+	unsigned long i, pages, writable = 0;
+	int code, n;
+
+	map_anon(parent, BASE, 8 * P, RW, 0);
+	map_anon(parent, BASE + 8 * P, 8 * P, RW | PROT_EXEC, 0);
+	map_anon(parent, BASE + 16 * P, 8 * P, PROT_READ, 0);
+	for (i = 0; i < 24; i++)
+		handle_mm_fault(parent, BASE + i * P, i < 16 ? FAULT_WRITE : FAULT_READ, &code);
+	child = dup_mm(parent);
+	/* the child copies page 1: the parent's page 1 is its own again */
+	*kbyte(child, BASE + P, true) = 1;
+	KEXPECT_EQ(t, handle_mm_fault(parent, BASE + P, FAULT_WRITE, &code), 0);
+	for (i = 0; i < 24; i++)
+		writable += !!(pte_at(parent, BASE + i * P) & PTE_WRITE);
+	KEXPECT_EQ(t, writable, 1);
+	KEXPECT_TRUE(t, pte_at(parent, BASE + P) & PTE_WRITE);
+
+	mmput(child);
+	host_log_reset(parent);
+	KEXPECT_EQ(t, handle_mm_fault(parent, BASE + 2 * P, FAULT_WRITE, &code), 0);
+	for (i = 0, writable = 0; i < 24; i++)
+		writable += !!(pte_at(parent, BASE + i * P) & PTE_WRITE);
+	KEXPECT_EQ(t, writable, 16);
+	KEXPECT_FALSE(t, pte_at(parent, BASE + 16 * P) & PTE_WRITE);
+	tlb_flush(parent);
+	KEXPECT_EQ(t, host_flushes, 1);
+	/* pages 0 and 3-7, then 8-15: three ranges; page 2 is mapped afresh */
+	n = logged(STUB_OP_MPROTECT, -1, &pages);
+	KEXPECT_EQ(t, n, 3);
+	KEXPECT_EQ(t, pages, 14);
+	KEXPECT_EQ(t, logged(STUB_OP_MMAP, RW, &pages), 1);
+	KEXPECT_EQ(t, pages, 1);
+	mmput(parent);
+}
+
+/*
+ * A child's first fault maps the present pages of the VMAs around it, not
+ * only its own fault-around window; a page the parent has copied since
+ * the fork is the child's alone and is mapped writable.
+ */
+static void fault_child_maps_around(struct ktest *t)
+{
+	struct mm_struct *parent = mm_test_new(), *child;
+	unsigned long i, mapped = 0, pages;
+	int code;
+
+	map_anon(parent, BASE, 4 * P, RW, 0);
+	map_anon(parent, BASE + 100 * P, 4 * P, PROT_READ, 0);
+	map_anon(parent, BASE + 300 * P, 4 * P, RW, 0);
+	handle_mm_fault(parent, BASE, FAULT_WRITE, &code);
+	handle_mm_fault(parent, BASE + 100 * P, FAULT_READ, &code);
+	handle_mm_fault(parent, BASE + 300 * P, FAULT_WRITE, &code);
+	child = dup_mm(parent);
+	KEXPECT_EQ(t, handle_mm_fault(parent, BASE + 301 * P, FAULT_WRITE, &code), 0);
+	host_log_reset(child);
+	KEXPECT_EQ(t, handle_mm_fault(child, BASE + 2 * P, 0, &code), 0);
+	for (i = 0; i < 4; i++)
+		mapped += !!(pte_at(child, BASE + i * P) & PTE_MAPPED) +
+			  !!(pte_at(child, BASE + (100 + i) * P) & PTE_MAPPED) +
+			  !!(pte_at(child, BASE + (300 + i) * P) & PTE_MAPPED);
+	KEXPECT_EQ(t, mapped, MAP_AROUND_PAGES >= 512 ? 12 : 4);
+	if (MAP_AROUND_PAGES >= 512) {
+		KEXPECT_TRUE(t, pte_at(child, BASE + 301 * P) & PTE_WRITE);
+		KEXPECT_FALSE(t, pte_at(child, BASE + 300 * P) & PTE_WRITE);
+	}
+	tlb_flush(child);
+	KEXPECT_EQ(t, host_flushes, 1);
+	KEXPECT_EQ(t, logged(STUB_OP_MMAP, -1, &pages), MAP_AROUND_PAGES >= 512 ? 5 : 1);
+	KEXPECT_EQ(t, pages, mapped);
+	mmput(child);
+	mmput(parent);
+}
+
+/*
+ * Beyond the fault-around window the map-around window spends at most
+ * MAP_AROUND_OPS host ops; the faulting page is mapped whatever the cost.
+ */
+static void fault_around_budget(struct ktest *t)
+{
+	struct mm_struct *parent = mm_test_new(), *child;
+	unsigned long i, n = min(200, MAP_AROUND_PAGES / 2), mapped = 0, want;
+	int code;
+
+	for (i = 0; i < n; i++) {
+		map_anon(parent, BASE + 2 * i * P, P, RW, 0);
+		handle_mm_fault(parent, BASE + 2 * i * P, FAULT_WRITE, &code);
+	}
+	child = dup_mm(parent);
+	host_log_reset(child);
+	KEXPECT_EQ(t, handle_mm_fault(child, BASE + 2 * (n - 1) * P, FAULT_READ, &code), 0);
+	for (i = 0; i < n; i++)
+		mapped += !!(pte_at(child, BASE + 2 * i * P) & PTE_MAPPED);
+	want = min(n - 1, MAP_AROUND_OPS) + 1;
+	KEXPECT_EQ(t, mapped, want);
+	KEXPECT_TRUE(t, pte_at(child, BASE + 2 * (n - 1) * P) & PTE_MAPPED);
+	tlb_flush(child);
+	KEXPECT_EQ(t, host_log_len, want);
+	mmput(child);
+	mmput(parent);
+}
+
+/*
+ * Text after exec: the file is in the page cache, so one fault maps the
+ * cached pages of the map-around window, across the VMAs of the file
+ * (ELF header, text, rodata), read-only, within the op budget.
+ */
+static void fault_cached_file_around(struct ktest *t)
+{
+	struct mm_struct *mm = mm_test_new();
+	unsigned long i, present = 0, pages, n = min(300, MAP_AROUND_PAGES);
+	struct fake_file ff;
+	int code;
+
+	fake_file_init(&ff, 300 * P, FMODE_READ);
+	for (i = 0; i < 300; i++)
+		put_page(read_mapping_page(&ff.inode.i_data, i, &ff.file));
+	do_mmap(mm, &ff.file, BASE, P, PROT_READ, MAP_PRIVATE | MAP_FIXED, 0);
+	do_mmap(mm, &ff.file, BASE + P, 199 * P, PROT_READ | PROT_EXEC,
+		MAP_PRIVATE | MAP_FIXED, 1);
+	do_mmap(mm, &ff.file, BASE + 200 * P, 100 * P, PROT_READ, MAP_PRIVATE | MAP_FIXED, 200);
+	host_log_reset(mm);
+	KEXPECT_EQ(t, handle_mm_fault(mm, BASE + 5 * P, FAULT_READ, &code), 0);
+	for (i = 0; i < 300; i++)
+		present += !!(pte_at(mm, BASE + i * P) & PTE_MAPPED);
+	KEXPECT_EQ(t, present, n);
+	KEXPECT_EQ(t, ff.reads, 300);
+	KEXPECT_FALSE(t, pte_at(mm, BASE + 250 * P) & PTE_WRITE);
+	KEXPECT_EQ(t, pte_page(pte_at(mm, BASE + 250 * P)), find_get_page(&ff.inode.i_data, 250));
+	put_page(pte_page(pte_at(mm, BASE + 250 * P)));
+	tlb_flush(mm);
+	KEXPECT_TRUE(t, logged(STUB_OP_MMAP, -1, &pages) <= MAP_AROUND_OPS + 1);
+	KEXPECT_EQ(t, pages, n);
+	mmput(mm);
+	truncate_inode_pages(&ff.inode.i_data, 0);
+}
+
+/*
+ * Cache lookups give up after MAP_CACHE_MISSES misses in a row.  The
+ * fault reads its fault-around window ahead; after it, near is found
+ * after one miss fewer than the limit, far after as many as the limit.
+ */
+static void fault_cached_sparse(struct ktest *t)
+{
+	unsigned long near = FA + MAP_CACHE_MISSES - 1, far = near + MAP_CACHE_MISSES + 1;
+	struct mm_struct *mm = mm_test_new();
+	struct fake_file ff;
+	int code;
+
+	fake_file_init(&ff, 512 * P, FMODE_READ);
+	put_page(read_mapping_page(&ff.inode.i_data, near, &ff.file));
+	put_page(read_mapping_page(&ff.inode.i_data, far, &ff.file));
+	do_mmap(mm, &ff.file, BASE, 512 * P, PROT_READ, MAP_PRIVATE | MAP_FIXED, 0);
+	KEXPECT_EQ(t, handle_mm_fault(mm, BASE, FAULT_READ, &code), 0);
+	KEXPECT_TRUE(t, pte_present(pte_at(mm, BASE + (FA - 1) * P)));
+	KEXPECT_FALSE(t, pte_present(pte_at(mm, BASE + FA * P)));
+	KEXPECT_EQ(t, !!pte_present(pte_at(mm, BASE + near * P)), near < MAP_AROUND_PAGES);
+	KEXPECT_FALSE(t, pte_present(pte_at(mm, BASE + far * P)));
+	mmput(mm);
+	truncate_inode_pages(&ff.inode.i_data, 0);
 }
 
 static void fault_dontcopy(struct ktest *t)
@@ -524,6 +709,11 @@ static const struct ktest_case cases[] = {
 	KTEST_CASE(fault_errors),
 	KTEST_CASE(fault_cow_after_fork),
 	KTEST_CASE(fault_child_maps_window),
+	KTEST_CASE(fault_cow_reuse_around),
+	KTEST_CASE(fault_child_maps_around),
+	KTEST_CASE(fault_around_budget),
+	KTEST_CASE(fault_cached_file_around),
+	KTEST_CASE(fault_cached_sparse),
 	KTEST_CASE(fault_dontcopy),
 	KTEST_CASE(fault_stack_growth),
 	KTEST_CASE(fault_file_private),
