@@ -131,12 +131,17 @@ static void kernel_init(void *unused)
 	      "See Linux Documentation/admin-guide/init.rst for guidance.");
 }
 
+/* The first kernel messages, before memory is set up (called by arch). */
+void print_banner(void)
+{
+	printk(KERN_NOTICE "Linux version " UTS_RELEASE " (umk " UMK_VERSION ") " UTS_VERSION "\n");
+	printk(KERN_INFO "Kernel command line: %s\n", saved_command_line);
+}
+
 void __noreturn start_kernel(void)
 {
 	struct task_struct *init;
 
-	printk(KERN_NOTICE "Linux version " UTS_RELEASE " (umk " UMK_VERSION ") " UTS_VERSION "\n");
-	printk(KERN_INFO "Kernel command line: %s\n", saved_command_line);
 	slab_init();
 	sched_init();
 	irq_init();

@@ -41,6 +41,7 @@ void machine_panic_exit(void) __noreturn;
 
 /* arch/um/kernel/um_arch.c */
 void start_kernel(void) __noreturn;		/* init/main.c */
+void print_banner(void);			/* init/main.c */
 void arch_idle_wait(void);			/* block until an IRQ */
 void early_console_init(void);			/* early_console.c */
 void time_early_init(void);			/* time.c: boot's clock origin */

@@ -140,6 +140,7 @@ int linux_main(int argc, char **argv, char **envp)
 		os_exit(1);
 	}
 	early_console_init();
+	print_banner();
 	setup_physmem();
 	err = engine_init(physmem_fd, stub_image_start, stub_image_end - stub_image_start);
 	if (err) {
