@@ -270,6 +270,49 @@ long sys_clone(unsigned long flags, unsigned long newsp, int __user *ptid,
 	return do_fork(flags, newsp, ptid, ctid, tls);
 }
 
+/*
+ * clone3: the same as clone with the arguments in a struct, the stack
+ * given as base and size, and the exit signal apart from the flags.
+ * Features we lack (pidfds, set_tid, cgroups) are refused, as an older
+ * kernel would, so that C libraries fall back.
+ */
+long sys_clone3(struct clone_args __user *uargs, size_t size)
+{
+	struct clone_args args;
+	unsigned long sp = 0;
+
+	if (size < CLONE_ARGS_SIZE_VER0 || size > PAGE_SIZE)
+		return -EINVAL;
+	memset(&args, 0, sizeof(args));
+	if (copy_from_user(&args, uargs, min(size, sizeof(args))))
+		return -EFAULT;
+	if (size > sizeof(args)) {
+		/* Unknown tail fields must be zero. */
+		char tail[64];
+		size_t off;
+
+		for (off = sizeof(args); off < size; off += sizeof(tail)) {
+			size_t n = min(sizeof(tail), size - off), i;
+
+			if (copy_from_user(tail, (char __user *)uargs + off, n))
+				return -EFAULT;
+			for (i = 0; i < n; i++)
+				if (tail[i])
+					return -E2BIG;
+		}
+	}
+	if (args.flags & (CLONE_PIDFD | CLONE_INTO_CGROUP | CSIGNAL | CLONE_DETACHED) ||
+	    args.set_tid || args.set_tid_size)
+		return -EINVAL;
+	if (args.exit_signal > _NSIG || (args.stack && !args.stack_size))
+		return -EINVAL;
+	if (args.stack)
+		sp = args.stack + args.stack_size;	/* stacks grow down on x86 */
+	return do_fork(args.flags | args.exit_signal, sp,
+		       (int __user *)(unsigned long)args.parent_tid,
+		       (int __user *)(unsigned long)args.child_tid, args.tls);
+}
+
 /* Kernel threads share nothing with anyone and never run guest code. */
 struct task_struct *kthread_create(void (*fn)(void *), void *arg, const char *name)
 {
