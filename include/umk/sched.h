@@ -39,6 +39,18 @@ struct vfork_done {
 };
 struct fs_struct;
 
+/*
+ * How to go on with a call that returned -ERESTART_RESTARTBLOCK when no
+ * handler ran: the guest re-enters through restart_syscall(2), which calls
+ * fn.  Used by relative sleeps, which must resume with the time left.
+ */
+struct restart_block {
+	long (*fn)(struct restart_block *rb);
+	ktime_t expires;		/* absolute, on clock */
+	clockid_t clock;
+	void __user *rmtp;
+};
+
 /* Saved kernel context for switch_to (arch/um/kernel/switch.S). */
 struct kernel_context {
 	unsigned long sp;
@@ -110,6 +122,7 @@ struct task_struct {
 	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
 	unsigned long clear_child_tid, set_child_tid;
 
+	struct restart_block restart_block;
 	u64 utime_ns, stime_ns;		/* accounted at traps and switches */
 	ktime_t sched_in;		/* when it last got the CPU */
 	ktime_t start_time;

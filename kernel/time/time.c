@@ -146,12 +146,52 @@ static long sleep_until(ktime_t abs, bool realtime, ktime_t *left)
 	}
 }
 
+static int put_remaining(void __user *rmtp, ktime_t left)
+{
+	struct __kernel_timespec ts;
+
+	if (!rmtp)
+		return 0;
+	ns_to_ts(left, &ts);
+	return copy_to_user(rmtp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+static bool clock_is_realtime(clockid_t id)
+{
+	return id == CLOCK_REALTIME || id == CLOCK_TAI;
+}
+
+/*
+ * A relative sleep interrupted by a signal: with a handler the call fails
+ * with EINTR and the time left; without one it resumes through
+ * restart_syscall(2) until the original deadline, never sleeping longer.
+ */
+static long nanosleep_restart(struct restart_block *rb)
+{
+	ktime_t left;
+	long ret = sleep_until(rb->expires, clock_is_realtime(rb->clock), &left);
+
+	if (!ret)
+		return 0;
+	if (put_remaining(rb->rmtp, left))
+		return -EFAULT;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+long sys_restart_syscall(void)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	if (!rb->fn)
+		return -EINTR;
+	return rb->fn(rb);
+}
+
 long sys_clock_nanosleep(clockid_t id, int flags, const struct __kernel_timespec __user *rqtp,
 			 struct __kernel_timespec __user *rmtp)
 {
 	struct __kernel_timespec ts;
 	ktime_t req, now, left;
-	bool realtime = id == CLOCK_REALTIME || id == CLOCK_TAI;
 	long ret;
 
 	if (id == CLOCK_THREAD_CPUTIME_ID)
@@ -162,17 +202,15 @@ long sys_clock_nanosleep(clockid_t id, int flags, const struct __kernel_timespec
 		return -EFAULT;
 	if (ts_to_ns(&ts, &req))
 		return -EINVAL;
-	if (!(flags & TIMER_ABSTIME))
-		req += now;
-	ret = sleep_until(req, realtime, &left);
-	if (ret && !(flags & TIMER_ABSTIME) && rmtp) {
-		ns_to_ts(left, &ts);
-		if (copy_to_user(rmtp, &ts, sizeof(ts)))
-			return -EFAULT;
+	if (flags & TIMER_ABSTIME) {
+		/* The same arguments restart an absolute sleep correctly. */
+		ret = sleep_until(req, clock_is_realtime(id), &left);
+		return ret ? -ERESTARTNOHAND : 0;
 	}
-	/* A relative sleep restarted after a stop would oversleep; report EINTR
-	 * when a handler ran, restart (absolute) otherwise. */
-	return ret;
+	current->restart_block = (struct restart_block){
+		.fn = nanosleep_restart, .expires = req + now, .clock = id, .rmtp = rmtp,
+	};
+	return nanosleep_restart(&current->restart_block);
 }
 
 long sys_nanosleep(const struct __kernel_timespec __user *rqtp,

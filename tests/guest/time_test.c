@@ -7,7 +7,9 @@
  */
 #include "gtest.h"
 
+#include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/times.h>
@@ -183,6 +185,71 @@ static void test_itimer(void)
 	T_TRUE(alarm(0) > 0, "alarm() returns the time left");
 }
 
+static double now_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static void ignore_sig(int sig) { (void)sig; }
+
+/* Sleep 300 ms in a child; report how long it took and what it returned. */
+static void sleep_child(int ms, int expect_eintr)
+{
+	struct timespec req = { 0, ms * 1000000L }, rem = { 0, 0 };
+	double t0 = now_s(), took;
+	int ret = nanosleep(&req, &rem), err = errno;
+
+	took = now_s() - t0;
+	if (expect_eintr)
+		printf("  nanosleep = %d %s, time left reported: %s\n", ret,
+		       ret ? errname(err) : "", rem.tv_nsec > 0 ? "yes" : "no");
+	else
+		printf("  nanosleep = %d, slept the whole time and no more: %s\n", ret,
+		       took >= ms / 1000.0 - 0.001 && took < ms / 1000.0 + 0.15 ? "yes" : "no");
+	fflush(stdout);
+	_exit(0);
+}
+
+/*
+ * A signal that runs no handler (a stop and continue, an ignored signal)
+ * must not cut a sleep short nor make it start over; one with a handler
+ * ends it with EINTR and the time left.
+ */
+static void test_nanosleep_restart(void)
+{
+	int pid;
+
+	pid = gt_fork();
+	if (pid == 0)
+		sleep_child(300, 0);
+	usleep(50000);
+	kill(pid, SIGSTOP);
+	usleep(150000);		/* starting over would take 500 ms, not 300 */
+	kill(pid, SIGCONT);
+	note("stopped and continued: %s", status_str(gt_wait(pid)));
+
+	signal(SIGUSR1, SIG_IGN);
+	pid = gt_fork();
+	if (pid == 0)
+		sleep_child(200, 0);
+	usleep(50000);
+	kill(pid, SIGUSR1);
+	note("ignored signal: %s", status_str(gt_wait(pid)));
+	signal(SIGUSR1, SIG_DFL);
+
+	signal(SIGUSR2, ignore_sig);
+	pid = gt_fork();
+	if (pid == 0)
+		sleep_child(900, 1);
+	usleep(50000);
+	kill(pid, SIGUSR2);
+	note("handled signal: %s", status_str(gt_wait(pid)));
+	signal(SIGUSR2, SIG_DFL);
+}
+
 static const struct gtest_case cases[] = {
 	{ "monotonic", test_monotonic },
 	{ "nanosleep", test_nanosleep },
@@ -190,5 +257,6 @@ static const struct gtest_case cases[] = {
 	{ "realtime", test_realtime },
 	{ "times", test_times },
 	{ "itimer", test_itimer },
+	{ "nanosleep_restart", test_nanosleep_restart },
 };
 GTEST_MAIN(cases)
