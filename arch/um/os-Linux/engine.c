@@ -247,7 +247,10 @@ void engine_kill_all(void)
 
 int engine_mm_create(struct host_mm *hm)
 {
-	int pid = start_stub_process(hm->data_offset);
+	int pid;
+
+	reap_dying(WNOHANG);
+	pid = start_stub_process(hm->data_offset);
 
 	if (pid < 0)
 		return pid;
