@@ -222,7 +222,7 @@ static int wait_one(struct task_struct *p, struct wait_opts *wo)
 	if ((p->state & __TASK_STOPPED) && (wo->options & WSTOPPED) &&
 	    !p->signal->stop_reported) {
 		wo->pid = p->pid;
-		wo->status = (p->signal->group_exit_code << 8) | 0x7f;
+		wo->status = (p->signal->stop_signal << 8) | 0x7f;
 		wo->code = CLD_STOPPED;
 		wo->uid = p->cred.uid;
 		if (!(wo->options & WNOWAIT))

@@ -384,8 +384,7 @@ static void do_signal_stop(int sig)
 {
 	struct task_struct *t = current, *parent = t->group_leader->real_parent;
 
-	t->group_leader->exit_code = (sig << 8) | 0x7f;
-	t->signal->group_exit_code = sig;
+	t->signal->stop_signal = sig;
 	t->signal->stop_reported = false;
 	t->state = __TASK_STOPPED;
 	if (parent) {

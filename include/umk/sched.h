@@ -76,6 +76,7 @@ struct signal_struct {
 	pid_t pgrp, session;
 	int group_exit_code;
 	bool group_exiting;
+	int stop_signal;		/* the signal that stopped the group */
 	bool stop_reported;		/* wait4 WUNTRACED saw the stop */
 	bool continued;			/* for WCONTINUED */
 	struct tty_struct *tty;			/* controlling tty */
