@@ -114,9 +114,13 @@ static int map_segment(struct mm_struct *mm, struct elf_image *img, Elf64_Phdr *
 	if (ph->p_memsz > ph->p_filesz) {
 		unsigned long zero_end = PAGE_ALIGN(file_end);
 
-		/* The tail of the last file page belongs to .bss: zero it. */
+		/*
+		 * The rest of the last file page belongs to .bss: zero it to the
+		 * end of the page, not just to p_memsz, because ld.so's early
+		 * allocator hands out the space after _end and expects zeros.
+		 */
 		if (ph->p_filesz && file_end < zero_end && (prot & PROT_WRITE) &&
-		    clear_user((void __user *)file_end, min(zero_end, mem_end) - file_end))
+		    clear_user((void __user *)file_end, zero_end - file_end))
 			return -EFAULT;
 		if (PAGE_ALIGN(mem_end) > zero_end) {
 			ret = do_mmap(mm, NULL, zero_end, PAGE_ALIGN(mem_end) - zero_end, prot,
