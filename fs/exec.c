@@ -12,14 +12,40 @@
 #include <umk/uaccess.h>
 #include <umk/binfmts.h>
 #include <umk/arch.h>
+#include <umk/oom.h>
 #include <linux/limits.h>
 
 #define MAX_ARGS	(MAX_ARG_BYTES / 2)
 
+/*
+ * Make room for len more bytes of strings.  The buffer starts at one page
+ * and doubles, so the usual exec costs no large allocation.
+ */
+static int reserve_strings(struct linux_binprm *bprm, size_t len)
+{
+	size_t want = bprm->strings_len + len, size = bprm->strings_size;
+	char *p;
+
+	if (want > MAX_ARG_BYTES)
+		return -E2BIG;
+	if (want <= size)
+		return 0;
+	while (size < want)
+		size *= 2;
+	p = krealloc(bprm->strings, size, GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	bprm->strings = p;
+	bprm->strings_size = size;
+	return 0;
+}
+
 static int add_string(struct linux_binprm *bprm, const char *s, size_t len)
 {
-	if (bprm->strings_len + len + 1 > MAX_ARG_BYTES)
-		return -E2BIG;
+	int err = reserve_strings(bprm, len + 1);
+
+	if (err)
+		return err;
 	memcpy(bprm->strings + bprm->strings_len, s, len);
 	bprm->strings_len += len;
 	bprm->strings[bprm->strings_len++] = '\0';
@@ -29,7 +55,7 @@ static int add_string(struct linux_binprm *bprm, const char *s, size_t len)
 static int copy_user_strings(struct linux_binprm *bprm, const char __user *const __user *uv,
 			     int *count)
 {
-	int n = 0;
+	int n = 0, err;
 
 	if (!uv)
 		return 0;
@@ -46,8 +72,11 @@ static int copy_user_strings(struct linux_binprm *bprm, const char __user *const
 		len = strnlen_user(p, MAX_ARG_BYTES);
 		if (!len)
 			return -EFAULT;
-		if (len > MAX_ARG_BYTES || bprm->strings_len + len > MAX_ARG_BYTES)
+		if (len > MAX_ARG_BYTES)
 			return -E2BIG;
+		err = reserve_strings(bprm, len);
+		if (err)
+			return err;
 		if (copy_from_user(bprm->strings + bprm->strings_len, p, len))
 			return -EFAULT;
 		bprm->strings[bprm->strings_len + len - 1] = '\0';
@@ -132,14 +161,17 @@ int bprm_replace_argv0(struct linux_binprm *bprm, const char *const *words, int 
 {
 	size_t first = strlen(bprm->strings) + 1, rest = bprm->strings_len - first;
 	size_t add = 0;
-	int i;
+	int i, err;
 
 	if (!bprm->argc)
 		first = 0, rest = bprm->strings_len;
 	for (i = 0; i < n; i++)
 		add += strlen(words[i]) + 1;
-	if (add + rest > MAX_ARG_BYTES)
-		return -E2BIG;
+	if (add > first) {
+		err = reserve_strings(bprm, add - first);
+		if (err)
+			return err;
+	}
 	memmove(bprm->strings + add, bprm->strings + first, rest);
 	bprm->strings_len = 0;
 	for (i = 0; i < n; i++)
@@ -197,11 +229,19 @@ static int search_binary_handler(struct linux_binprm *bprm)
 
 static int do_execve_common(struct linux_binprm *bprm)
 {
-	int err = open_exec(bprm, bprm->interp);
+	int err, tries = 0;
 
-	if (err)
-		return err;
-	err = search_binary_handler(bprm);
+	/*
+	 * A lack of memory can be waited out before the point of no return,
+	 * unless a #! line already rewrote the arguments.
+	 */
+	do {
+		err = open_exec(bprm, bprm->interp);
+		if (!err)
+			err = search_binary_handler(bprm);
+	} while (err == -ENOMEM && !bprm->point_of_no_return && !bprm->depth &&
+		 ++tries <= OOM_RETRIES &&
+		 !fatal_signal_pending(current) && oom_wait_for_memory());
 	if (err && bprm->point_of_no_return) {
 		printk(KERN_ERR "%s[%d]: exec of %s failed after the point of no return: %d\n",
 		       current->comm, current->pid, bprm->filename, err);
@@ -217,7 +257,8 @@ static struct linux_binprm *alloc_bprm(const char *filename)
 	if (!bprm)
 		return NULL;
 	bprm->dfd = AT_FDCWD;
-	bprm->strings = kmalloc(MAX_ARG_BYTES, GFP_KERNEL);
+	bprm->strings_size = PAGE_SIZE;
+	bprm->strings = kmalloc(bprm->strings_size, GFP_KERNEL);
 	bprm->filename = kstrdup(filename);
 	bprm->interp = kstrdup(filename);
 	if (!bprm->strings || !bprm->filename || !bprm->interp) {

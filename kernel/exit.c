@@ -52,6 +52,8 @@ static void reparent_children(struct task_struct *t)
 	list_for_each_entry_safe(child, n, &t->children, sibling) {
 		list_del(&child->sibling);
 		child->real_parent = reaper;
+		if (child->pdeath_signal && !child->exit_state)
+			send_sig(child->pdeath_signal, child, 1);
 		list_add_tail(&child->sibling, &reaper->children);
 		if (child->exit_state == EXIT_ZOMBIE)
 			wake_up_interruptible_all(&reaper->signal->wait_chldexit);

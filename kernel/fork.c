@@ -11,6 +11,7 @@
 #include <umk/fs.h>
 #include <umk/uaccess.h>
 #include <umk/arch.h>
+#include <umk/oom.h>
 #include <linux/sched.h>
 
 static struct task_struct *alloc_task(void)
@@ -224,11 +225,15 @@ long do_fork(unsigned long flags, unsigned long newsp, int __user *ptid,
 {
 	struct task_struct *p;
 	struct vfork_done vfork;
+	int tries = 0;
 	pid_t pid;
 
-	p = copy_process(flags, newsp, tls);
-	if (IS_ERR(p))
-		return PTR_ERR(p);
+	/* Out of memory: let the OOM killer make room (each kill frees some). */
+	while (IS_ERR(p = copy_process(flags, newsp, tls))) {
+		if (PTR_ERR(p) != -ENOMEM || ++tries > OOM_RETRIES ||
+		    fatal_signal_pending(current) || !oom_wait_for_memory())
+			return PTR_ERR(p);
+	}
 	pid = p->pid;
 	set_tids(p, flags, ptid, ctid);
 	if (flags & CLONE_VFORK) {

@@ -470,6 +470,12 @@ long sys_prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4,
 	case PR_GET_NAME:
 		return copy_to_user((void __user *)a2, current->comm, TASK_COMM_LEN) ? -EFAULT : 0;
 	case PR_SET_PDEATHSIG:
+		if (a2 > _NSIG)
+			return -EINVAL;
+		current->pdeath_signal = a2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(current->pdeath_signal, (int __user *)a2);
 	case PR_SET_DUMPABLE:
 	case PR_SET_NO_NEW_PRIVS:
 		return 0;

@@ -21,7 +21,7 @@ struct linux_binprm {
 	char *filename;			/* as given (AT_EXECFN, comm) */
 	char *interp;			/* the file being loaded now (#! passes it on) */
 	char *strings;			/* argv strings then envp strings, NUL-separated */
-	size_t strings_len;
+	size_t strings_len, strings_size;
 	int argc, envc;
 	int depth;			/* #! nesting */
 	int dfd, at_flags;		/* execveat: where the first lookup starts */

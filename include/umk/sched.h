@@ -121,6 +121,7 @@ struct task_struct {
 	struct vfork_done *vfork_done;	/* parent waiting in vfork */
 	int exit_code;			/* wait status once a zombie */
 	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
+	int pdeath_signal;		/* sent to us when our parent exits */
 	unsigned long clear_child_tid, set_child_tid;
 
 	struct restart_block restart_block;

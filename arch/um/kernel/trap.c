@@ -17,6 +17,7 @@
 #include <umk/syscalls.h>
 #include <umk/signal.h>
 #include <umk/timer.h>
+#include <umk/oom.h>
 #include <engine.h>
 
 static unsigned long warned_syscalls[1024 / (8 * sizeof(unsigned long))];
@@ -70,8 +71,9 @@ static void handle_fault(struct trap_info *trap)
 	if (err == -EIO)
 		force_sig_fault(SIGBUS, BUS_ADRERR, trap->addr);
 	else if (err == -ENOMEM) {
-		printk(KERN_ERR "Out of memory: killing %s[%d]\n", current->comm, current->pid);
-		force_sig_fault(SIGKILL, SI_KERNEL, 0);
+		/* Retry the access once the OOM killer's victim has exited. */
+		if (!oom_wait_for_memory())
+			force_sig_fault(SIGKILL, SI_KERNEL, 0);
 	} else
 		force_sig_fault(SIGSEGV, code, trap->addr);
 }
