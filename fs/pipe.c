@@ -399,9 +399,13 @@ static int wait_for_partner(struct wait_queue_head *wq, unsigned int *counter)
 	return wait_event_interruptible(*wq, counter_moved(counter, seen));
 }
 
-static int fifo_open_mode(struct file *file, struct pipe_inode_info *pipe)
+/*
+ * An anonymous pipe reopened through /proc/<pid>/fd never waits for the
+ * other end (as on Linux): only named FIFOs rendezvous.
+ */
+static int fifo_open_mode(struct file *file, struct pipe_inode_info *pipe, bool is_pipe)
 {
-	bool nonblock = file->f_flags & O_NONBLOCK;
+	bool nonblock = (file->f_flags & O_NONBLOCK) || is_pipe;
 	int err = 0;
 
 	switch (file->f_flags & O_ACCMODE) {
@@ -416,12 +420,12 @@ static int fifo_open_mode(struct file *file, struct pipe_inode_info *pipe)
 		}
 		break;
 	case O_WRONLY:
-		if (!pipe->readers && nonblock)
+		if (!pipe->readers && nonblock && !is_pipe)
 			return -ENXIO;
 		pipe->writers++;
 		pipe->w_counter++;
 		wake_readers(pipe);
-		if (!pipe->readers) {
+		if (!pipe->readers && !is_pipe) {
 			err = wait_for_partner(&pipe->wr_wait, &pipe->r_counter);
 			if (err)
 				pipe->writers--;
@@ -456,7 +460,7 @@ static int fifo_open(struct inode *inode, struct file *file)
 	file->private_data = pipe;
 	file->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
 	file->f_version = pipe->w_counter;
-	err = fifo_open_mode(file, pipe);
+	err = fifo_open_mode(file, pipe, pipe_mnt && inode->i_sb == pipe_mnt->mnt_sb);
 	if (err) {
 		pipe_put(inode, pipe);
 		return err;

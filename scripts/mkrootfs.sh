@@ -87,6 +87,11 @@ cd /
 mount -t proc proc /proc 2>/dev/null
 mount -t sysfs sysfs /sys 2>/dev/null
 [ -e /dev/null ] || mount -t devtmpfs devtmpfs /dev 2>/dev/null
+# The links udev makes on a Debian system (devtmpfs does not).
+[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd 2>/dev/null
+[ -e /dev/stdin ] || ln -s /proc/self/fd/0 /dev/stdin 2>/dev/null
+[ -e /dev/stdout ] || ln -s /proc/self/fd/1 /dev/stdout 2>/dev/null
+[ -e /dev/stderr ] || ln -s /proc/self/fd/2 /dev/stderr 2>/dev/null
 hostname -F /etc/hostname 2>/dev/null
 echo
 echo "Welcome to umk ($(uname -sr)). Exit the shell to power off."

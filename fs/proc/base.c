@@ -128,31 +128,41 @@ static ssize_t write_oom_score_adj(struct proc_inode *pi, const char *buf, size_
 	return len;
 }
 
-static int exe_link(struct proc_inode *pi, char *buf, int len)
+/* Magic links: a referenced path to the object itself. */
+static int give_path(const struct path *p, struct path *out)
+{
+	if (!p->dentry || !p->mnt)
+		return -ENOENT;
+	*out = *p;
+	path_get(out);
+	return 0;
+}
+
+static int exe_path(struct proc_inode *pi, struct path *path)
 {
 	struct task_struct *t = proc_task(pi);
 
 	if (!t || !t->mm || !t->mm->exe_file)
 		return -ENOENT;
-	return proc_link_path(&t->mm->exe_file->f_path, buf, len);
+	return give_path(&t->mm->exe_file->f_path, path);
 }
 
-static int cwd_link(struct proc_inode *pi, char *buf, int len)
+static int cwd_path(struct proc_inode *pi, struct path *path)
 {
 	struct task_struct *t = proc_task(pi);
 
 	if (!t || !t->fs)
 		return -ENOENT;
-	return proc_link_path(&t->fs->pwd, buf, len);
+	return give_path(&t->fs->pwd, path);
 }
 
-static int root_link(struct proc_inode *pi, char *buf, int len)
+static int root_path(struct proc_inode *pi, struct path *path)
 {
 	struct task_struct *t = proc_task(pi);
 
 	if (!t || !t->fs)
 		return -ENOENT;
-	return proc_link_path(&t->fs->root, buf, len);
+	return give_path(&t->fs->root, path);
 }
 
 /* ---- mounts and mountinfo ------------------------------------------- */
@@ -328,17 +338,17 @@ static struct file *task_fd_file(struct proc_inode *pi)
 	return files_lookup_fd(t->files, pi->fd);
 }
 
-static int fd_link(struct proc_inode *pi, char *buf, int len)
+static int fd_path(struct proc_inode *pi, struct path *path)
 {
 	struct file *file = task_fd_file(pi);
 
 	if (!file)
 		return -ENOENT;
-	return proc_link_path(&file->f_path, buf, len);
+	return give_path(&file->f_path, path);
 }
 
 static const struct proc_entry fd_link_entry = {
-	.mode = S_IFLNK | 0700, .link = fd_link,
+	.mode = S_IFLNK | 0700, .get_path = fd_path,
 };
 
 static struct inode *fd_lookup(struct inode *dir, const struct qstr *name)
@@ -398,15 +408,15 @@ static const struct proc_dir_ops fd_dir_ops = {
 static const struct proc_entry pid_children[] = {
 	PROC_FILE("cmdline", 0444, show_cmdline),
 	PROC_RW("comm", 0644, show_comm, write_comm),
-	PROC_LINK("cwd", cwd_link),
+	PROC_MAGIC_LINK("cwd", cwd_path),
 	PROC_FILE("environ", 0400, show_environ),
-	PROC_LINK("exe", exe_link),
+	PROC_MAGIC_LINK("exe", exe_path),
 	PROC_DIR("fd", 0500, NULL, &fd_dir_ops),
 	PROC_FILE("maps", 0444, show_maps),
 	PROC_FILE("mountinfo", 0444, show_mountinfo),
 	PROC_FILE("mounts", 0444, show_mounts),
 	PROC_RW("oom_score_adj", 0644, show_oom_score_adj, write_oom_score_adj),
-	PROC_LINK("root", root_link),
+	PROC_MAGIC_LINK("root", root_path),
 	PROC_FILE("stat", 0444, proc_pid_stat),
 	PROC_FILE("statm", 0444, proc_pid_statm),
 	PROC_FILE("status", 0444, proc_pid_status),

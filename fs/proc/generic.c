@@ -264,14 +264,37 @@ const struct inode_operations proc_file_iops = {
 static int proc_readlink(struct dentry *dentry, char *buf, int len)
 {
 	struct proc_inode *pi = PROC_I(dentry->d_inode);
+	struct path path;
+	int n;
 
 	if (pi->pid && !proc_task(pi))
 		return -ENOENT;
-	return pi->pe->link(pi, buf, len);
+	if (!pi->pe->get_path)
+		return pi->pe->link(pi, buf, len);
+	n = pi->pe->get_path(pi, &path);
+	if (n)
+		return n;
+	n = proc_link_path(&path, buf, len);
+	path_put(&path);
+	return n;
+}
+
+static int proc_follow_link(struct dentry *dentry, struct path *path)
+{
+	struct proc_inode *pi = PROC_I(dentry->d_inode);
+
+	if (pi->pid && !proc_task(pi))
+		return -ENOENT;
+	return pi->pe->get_path(pi, path);
 }
 
 const struct inode_operations proc_link_iops = {
 	.readlink	= proc_readlink,
+};
+
+const struct inode_operations proc_magic_link_iops = {
+	.readlink	= proc_readlink,
+	.follow_link	= proc_follow_link,
 };
 
 /* The text of a link to path (as seen from current's root), cut at len. */

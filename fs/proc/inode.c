@@ -59,7 +59,7 @@ struct inode *proc_make_inode(struct super_block *sb, const struct proc_entry *p
 		inode->i_op = &proc_dir_iops;
 		inode->i_fop = &proc_dir_fops;
 	} else if (S_ISLNK(pe->mode)) {
-		inode->i_op = &proc_link_iops;
+		inode->i_op = pe->get_path ? &proc_magic_link_iops : &proc_link_iops;
 	} else {
 		inode->i_op = &proc_file_iops;
 		inode->i_fop = &proc_file_fops;

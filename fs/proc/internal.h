@@ -42,6 +42,12 @@ struct proc_entry {
 	ssize_t (*write)(struct proc_inode *pi, const char *buf, size_t len);
 	/* Symlink text into buf (not NUL-terminated); length or -errno. */
 	int (*link)(struct proc_inode *pi, char *buf, int len);
+	/*
+	 * Or a magic link: the object itself (referenced), which a path walk
+	 * jumps to (so /proc/self/fd/N opens the open file's object, even a
+	 * deleted or unreachable one) and whose path readlink shows.
+	 */
+	int (*get_path)(struct proc_inode *pi, struct path *path);
 	const struct proc_entry *children;	/* ends with a NULL name */
 	const struct proc_dir_ops *dir_ops;
 };
@@ -66,6 +72,7 @@ struct proc_inode {
 #define PROC_FILE(n, m, s)	{ .name = n, .mode = S_IFREG | (m), .show = s }
 #define PROC_RW(n, m, s, w)	{ .name = n, .mode = S_IFREG | (m), .show = s, .write = w }
 #define PROC_LINK(n, l)		{ .name = n, .mode = S_IFLNK | 0777, .link = l }
+#define PROC_MAGIC_LINK(n, g)	{ .name = n, .mode = S_IFLNK | 0777, .get_path = g }
 #define PROC_DIR(n, m, c, d)	{ .name = n, .mode = S_IFDIR | (m), .children = c, \
 				  .dir_ops = d }
 
@@ -84,6 +91,7 @@ extern const struct dentry_operations proc_dentry_ops;
 extern const struct inode_operations proc_dir_iops;
 extern const struct file_operations proc_dir_fops;
 extern const struct inode_operations proc_link_iops;
+extern const struct inode_operations proc_magic_link_iops;
 extern const struct inode_operations proc_file_iops;
 extern const struct file_operations proc_file_fops;
 int proc_link_path(const struct path *path, char *buf, int len);

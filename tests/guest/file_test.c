@@ -476,8 +476,50 @@ static void test_large_sparse(void)
 	close(fd);
 }
 
+/*
+ * /proc/self/fd/N names the open file itself: it opens the same file (a
+ * pipe too, without waiting for a partner), and readlink shows its path.
+ */
+static void test_proc_fd(void)
+{
+	char path[64], link[PATH_MAX], buf[16];
+	int fd, again, p[2];
+	ssize_t n;
+	char *base;
+
+	fd = open("pfd.txt", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	T_EQ(write(fd, "through proc", 12), 12);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, link, sizeof(link) - 1);
+	T_TRUE(n > 0, "readlink of the fd link");
+	link[n > 0 ? n : 0] = '\0';
+	base = strrchr(link, '/');
+	note("it names: %s", base ? base + 1 : link);
+	again = open(path, O_RDONLY);
+	T_TRUE(again >= 0, "open through the fd link");
+	memset(buf, 0, sizeof(buf));
+	T_EQ(read(again, buf, 12), 12);
+	note("read back: %s", buf);
+	close(again);
+	close(fd);
+
+	T_EQ(pipe(p), 0);
+	T_EQ(write(p[1], "pipe", 4), 4);
+	close(p[1]);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[0]);
+	again = open(path, O_RDONLY);
+	T_TRUE(again >= 0, "open a pipe through its fd link (writer gone)");
+	memset(buf, 0, sizeof(buf));
+	T_EQ(read(again, buf, sizeof(buf)), 4);
+	note("from the pipe: %s", buf);
+	close(again);
+	close(p[0]);
+	T_ERR(open("/proc/self/fd/999", O_RDONLY), ENOENT);
+}
+
 static const struct gtest_case cases[] = {
 	{ "create_rw", test_create_rw },
+	{ "proc_fd", test_proc_fd },
 	{ "lseek_pread", test_lseek_pread },
 	{ "stat", test_stat },
 	{ "rename", test_rename },
