@@ -6,7 +6,10 @@
 #include <umk/kernel.h>
 #include <umk/mm.h>
 #include <umk/printk.h>
+#include <umk/irq.h>
+#include <umk/signal.h>
 #include <init.h>
+#include <os.h>
 #include "line.h"
 
 static struct line_driver *const line_drivers[] = { &con_driver, &ssl_driver };
@@ -231,16 +234,39 @@ static int line_install(struct tty_struct *tty)
 	return 0;
 }
 
-static void line_winsize(struct line *line)
+/* Take the host terminal's size; true if it changed. */
+static bool line_winsize(struct line *line)
 {
 	unsigned short rows, cols;
+	struct winsize *ws = &line->tty->winsize;
 
 	if (chan_window_size(line->out, &rows, &cols) &&
 	    chan_window_size(line->in, &rows, &cols))
-		return;
-	if (rows && cols) {
-		line->tty->winsize.ws_row = rows;
-		line->tty->winsize.ws_col = cols;
+		return false;
+	if (!rows || !cols || (ws->ws_row == rows && ws->ws_col == cols))
+		return false;
+	ws->ws_row = rows;
+	ws->ws_col = cols;
+	return true;
+}
+
+/*
+ * The host terminal was resized: lines on it take the new size and, as
+ * a terminal would, send SIGWINCH to their foreground process group.
+ */
+static void line_winch_irq(int fd, int events, void *data)
+{
+	unsigned int d, i;
+
+	os_winch_ack();
+	for (d = 0; d < ARRAY_SIZE(line_drivers); d++) {
+		for (i = 0; i < line_drivers[d]->nr; i++) {
+			struct line *line = &line_drivers[d]->lines[i];
+
+			if (line->started && line->tty && line_winsize(line) &&
+			    line->tty->pgrp > 0)
+				kill_pgrp(line->tty->pgrp, SIGWINCH, 1);
+		}
 	}
 }
 
@@ -349,6 +375,8 @@ static int line_init(void)
 	for (d = 0; d < ARRAY_SIZE(line_drivers); d++)
 		for (i = 0; i < line_drivers[d]->nr; i++)
 			line_configure(line_drivers[d], i);
+	if (um_request_irq(os_winch_fd(), IRQ_READ, line_winch_irq, NULL))
+		printk(KERN_WARNING "lines: cannot follow host terminal resizes\n");
 	line = &console_drv->lines[console_idx];
 	if (!line->enabled) {
 		printk(KERN_WARNING "console %s%u is disabled (none): kernel messages stay on the boot console\n",

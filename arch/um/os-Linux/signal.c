@@ -17,6 +17,7 @@
 #include "internal.h"
 
 static int shutdown_efd = -1;
+static int winch_efd = -1;
 static volatile sig_atomic_t shutdown_sig;
 static char altstack[32768] __attribute__((aligned(16)));
 
@@ -28,6 +29,28 @@ static void shutdown_handler(int sig)
 	shutdown_sig = sig;
 	(void)!write(shutdown_efd, &one, sizeof(one));
 	errno = saved;
+}
+
+/* The host terminal was resized: the console lines re-read their size. */
+static void winch_handler(int sig)
+{
+	unsigned long long one = 1;
+	int saved = errno;
+
+	(void)!write(winch_efd, &one, sizeof(one));
+	errno = saved;
+}
+
+int os_winch_fd(void)
+{
+	return winch_efd;
+}
+
+void os_winch_ack(void)
+{
+	unsigned long long v;
+
+	(void)!read(winch_efd, &v, sizeof(v));
 }
 
 static void fatal_handler(int sig, siginfo_t *si, void *uc_)
@@ -67,7 +90,8 @@ int os_signals_init(void)
 	unsigned int i;
 
 	shutdown_efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-	if (shutdown_efd < 0)
+	winch_efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (shutdown_efd < 0 || winch_efd < 0)
 		return -errno;
 	if (sigaltstack(&ss, NULL) < 0)
 		return -errno;
@@ -76,8 +100,13 @@ int os_signals_init(void)
 	sigaction(SIGPIPE, &sa, NULL);
 	sigaction(KICK_SIGNAL, &sa, NULL);
 
-	sa.sa_handler = shutdown_handler;
+	sa.sa_handler = winch_handler;
 	sigfillset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGWINCH, &sa, NULL);
+	sa.sa_flags = 0;
+
+	sa.sa_handler = shutdown_handler;
 	for (i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
 		sigaction(stop[i], &sa, NULL);
 

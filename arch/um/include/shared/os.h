@@ -82,6 +82,9 @@ void engine_kill_all(void);
 /* An fd that becomes readable when the host asks us to stop (SIGTERM, SIGINT, SIGHUP). */
 int os_shutdown_fd(void);
 int os_shutdown_signal(void);	/* which signal asked, 0 if none; clears it */
+/* An fd that becomes readable when the host terminal is resized (SIGWINCH). */
+int os_winch_fd(void);
+void os_winch_ack(void);
 const char *os_getenv(const char *name);
 int os_kill_host(int pid, int sig);		/* numbers as in the host ABI */
 
