@@ -129,6 +129,16 @@ void register_console(struct console *con)
 
 static char errbuf[512];
 
+/* Host terminal resizes: no host terminal in these tests. */
+int os_winch_fd(void)
+{
+	return -1;
+}
+
+void os_winch_ack(void)
+{
+}
+
 void os_stderr_write(const char *s, unsigned long len)
 {
 	size_t have = strlen(errbuf);
