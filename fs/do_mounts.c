@@ -210,9 +210,13 @@ int mount_root(void)
 	else
 		err = try_block_filesystems();
 	/* Linux names the device without its /dev/ prefix here. */
-	if (err)
+	if (err) {
 		pr_emerg("VFS: Cannot open root device \"%s\" or unknown-block(0,0): error %d\n",
 			 strncmp(root_device_name, "/dev/", 5) ? root_device_name :
 			 root_device_name + 5, err);
+		/* Linux lists the partitions here; our only root is a host directory. */
+		pr_emerg("Please append a correct \"root=\" boot option, e.g. "
+			 "root=/dev/root rootfstype=hostfs rootflags=<host directory>\n");
+	}
 	return err;
 }
