@@ -101,7 +101,7 @@ static int stub_child(void *arg)
 	sigset_t none;
 	int pm, sf;
 
-	snprintf(fdbuf, sizeof(fdbuf), "%x", 3);
+	snprintf(fdbuf, sizeof(fdbuf), "%x", STUB_PHYSMEM_FD);
 	snprintf(offbuf, sizeof(offbuf), "%lx", st->data_offset);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
@@ -112,10 +112,13 @@ static int stub_child(void *arg)
 	/* Move both out of the way first: either may already be 3 or 4. */
 	pm = fcntl(st->physmem_fd, F_DUPFD, 10);
 	sf = fcntl(stub_fd, F_DUPFD, 10);
-	if (pm < 0 || sf < 0 || dup2(pm, 3) < 0 || dup3(sf, 4, O_CLOEXEC) < 0)
+	if (pm < 0 || sf < 0 || dup2(pm, STUB_PHYSMEM_FD) < 0 ||
+	    dup3(sf, STUB_PHYSMEM_FD + 1, O_CLOEXEC) < 0)
 		_exit(125);
-	syscall(SYS_close_range, 5, ~0U, 0);
-	syscall(SYS_execveat, 4, "", argv, envp, AT_EMPTY_PATH);
+	/* Nothing else of ours, not even stdio, stays open in a guest process. */
+	syscall(SYS_close_range, STUB_PHYSMEM_FD + 2, ~0U, 0);
+	syscall(SYS_close_range, 0, STUB_PHYSMEM_FD - 1, 0);
+	syscall(SYS_execveat, STUB_PHYSMEM_FD + 1, "", argv, envp, AT_EMPTY_PATH);
 	_exit(127);
 }
 

@@ -46,7 +46,7 @@ void stub_batch(void)
 		switch (op->kind) {
 		case STUB_OP_MMAP:
 			ret = stub_syscall6(__NR_mmap, op->addr, op->len, op->prot,
-					    MAP_SHARED | MAP_FIXED, data->physmem_fd,
+					    MAP_SHARED | MAP_FIXED, STUB_PHYSMEM_FD,
 					    op->offset);
 			if ((unsigned long)ret == op->addr)
 				ret = 0;
@@ -99,7 +99,6 @@ void stub_main(unsigned long *sp)
 			    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, offset);
 	if (ret != (long)STUB_DATA)
 		stub_syscall6(__NR_exit_group, 120, 0, 0, 0, 0, 0);
-	((struct stub_data *)STUB_DATA)->physmem_fd = fd;
 	/* Park: the kernel takes over from this stop. */
 	for (;;)
 		stub_syscall6(__NR_kill, stub_syscall6(__NR_getpid, 0, 0, 0, 0, 0, 0),

@@ -27,8 +27,15 @@ struct stub_op {
 #define STUB_STACK_SIZE	4096
 #define STUB_MAX_OPS	((STUB_DATA_SIZE - STUB_STACK_SIZE - 64) / sizeof(struct stub_op))
 
+/*
+ * The only file descriptor a guest process holds: physical memory.  It is
+ * a constant, not a field of the data page, because the guest can write
+ * that page.
+ */
+#define STUB_PHYSMEM_FD	3
+
 struct stub_data {
-	int physmem_fd;		/* fd number of physical memory in the stub */
+	int pad0;
 	int nr_ops;		/* in: ops to run */
 	int done;		/* out: ops completed */
 	long err;		/* out: -errno of the first failing op, or 0 */
