@@ -51,7 +51,6 @@ static struct signal_struct *copy_signal(struct signal_struct *old)
 		return NULL;
 	sig->count = 1;
 	init_waitqueue_head(&sig->wait_chldexit);
-	INIT_LIST_HEAD(&sig->shared_pending.list);
 	if (old) {
 		memcpy(sig->action, old->action, sizeof(sig->action));
 		sig->pgrp = old->pgrp;

@@ -14,12 +14,6 @@ struct guest_sigaction {
 	unsigned long mask;
 };
 
-struct guest_stack {
-	unsigned long ss_sp;
-	int ss_flags;
-	unsigned long ss_size;
-};
-
 #define MINSIGSTKSZ_GUEST 2048
 
 long sys_rt_sigaction(int sig, const struct guest_sigaction __user *act,

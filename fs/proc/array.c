@@ -85,9 +85,10 @@ static void group_times(struct task_struct *t, u64 *utime, u64 *stime)
 	} while (p != t);
 }
 
+/* Process-directed signals are queued on one of its threads: no shared set. */
 static ksigset_t group_pending(struct task_struct *t)
 {
-	return t->pending.signal | t->signal->shared_pending.signal;
+	return t->pending.signal;
 }
 
 static void sig_ign_catch(struct task_struct *t, ksigset_t *ign, ksigset_t *catch)
@@ -250,7 +251,7 @@ static void status_signals(struct proc_buf *m, struct task_struct *t)
 		  t->signal->rlim[RLIMIT_SIGPENDING].cur);
 	pb_printf(m, "SigPnd:\t%016lx\nShdPnd:\t%016lx\nSigBlk:\t%016lx\n"
 		  "SigIgn:\t%016lx\nSigCgt:\t%016lx\n",
-		  t->pending.signal, t->signal->shared_pending.signal, t->blocked,
+		  t->pending.signal, 0UL, t->blocked,
 		  ign, catch);
 }
 

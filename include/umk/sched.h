@@ -71,7 +71,6 @@ struct thread_struct {
 struct signal_struct {
 	int count;
 	struct k_sigaction action[_NSIG];	/* sighand, shared too */
-	struct sigpending shared_pending;
 	struct wait_queue_head wait_chldexit;	/* parents in wait4 */
 	pid_t pgrp, session;
 	int group_exit_code;

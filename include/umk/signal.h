@@ -13,6 +13,13 @@
 #define SS_ONSTACK	1
 #define SS_DISABLE	2
 
+/* The x86_64 stack_t, as sigaltstack(2) and ucontext carry it. */
+struct guest_stack {
+	unsigned long ss_sp;
+	int ss_flags;
+	unsigned long ss_size;
+};
+
 #undef _NSIG
 #define _NSIG		64
 typedef unsigned long ksigset_t;	/* bit (sig - 1) */

@@ -20,16 +20,10 @@
 #include <asm/ucontext.h>
 #include <engine.h>
 
-struct guest_stack_t {
-	unsigned long ss_sp;
-	int ss_flags;
-	unsigned long ss_size;
-};
-
 struct guest_ucontext {
 	unsigned long uc_flags;
 	unsigned long uc_link;
-	struct guest_stack_t uc_stack;
+	struct guest_stack uc_stack;
 	struct sigcontext uc_mcontext;
 	unsigned long uc_sigmask;
 };

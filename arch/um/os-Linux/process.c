@@ -32,11 +32,6 @@ void os_run_exit_hooks(void)
 	engine_kill_all();
 }
 
-int os_getpid(void)
-{
-	return getpid();
-}
-
 void os_exit(int status)
 {
 	os_run_exit_hooks();
@@ -92,16 +87,6 @@ void os_stderr_write(const char *s, unsigned long len)
 void os_stdout_write(const char *s, unsigned long len)
 {
 	write_all(1, s, len);
-}
-
-const char *os_getenv(const char *name)
-{
-	return getenv(name);
-}
-
-int os_kill_host(int pid, int sig)
-{
-	return kill(pid, sig) < 0 ? -errno : 0;
 }
 
 unsigned long os_host_auxval(unsigned long type)

@@ -31,11 +31,6 @@ long long os_clock_realtime_ns(void)
 	return ts_ns(&ts);
 }
 
-int os_clock_set_realtime_ns(long long ns)
-{
-	return -EPERM;	/* the guest's wall clock is an offset, never the host's */
-}
-
 int os_timer_create(void)
 {
 	int fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);

@@ -59,16 +59,6 @@ umk_param("uml_dir=", set_uml_dir,
 "uml_dir=<directory>\n"
 "    The location to place the pid and umid files.\n");
 
-const char *os_umid(void)
-{
-	return umid;
-}
-
-const char *os_umid_dir(void)
-{
-	return umid_dir;
-}
-
 static int default_uml_dir(void)
 {
 	const char *home = getenv("HOME");

@@ -8,39 +8,6 @@
  * failure (EINTR is retried inside), never sets a visible errno.
  */
 
-struct uml_stat {
-	unsigned long long dev, ino, nlink, size, blocks, rdev;
-	unsigned int mode, uid, gid, blksize;
-	long long atime, atime_ns, mtime, mtime_ns, ctime, ctime_ns;
-};
-
-/* Open modes for os_open_file: a small host-independent set. */
-#define OS_O_RDONLY	0x0
-#define OS_O_WRONLY	0x1
-#define OS_O_RDWR	0x2
-#define OS_O_CREAT	0x10
-#define OS_O_TRUNC	0x20
-#define OS_O_APPEND	0x40
-#define OS_O_EXCL	0x80
-#define OS_O_CLOEXEC	0x100
-#define OS_O_DIRECTORY	0x200
-#define OS_O_NONBLOCK	0x400
-
-/* file.c */
-int os_open_file(const char *path, int os_flags, int mode);
-int os_close_file(int fd);
-long os_read_file(int fd, void *buf, unsigned long len);
-long os_write_file(int fd, const void *buf, unsigned long len);
-long os_pread_file(int fd, void *buf, unsigned long len, unsigned long long off);
-long os_pwrite_file(int fd, const void *buf, unsigned long len, unsigned long long off);
-int os_stat_file(const char *path, struct uml_stat *st);
-int os_stat_fd(int fd, struct uml_stat *st);
-int os_set_nonblock(int fd, int on);
-int os_isatty(int fd);
-int os_dup_file(int fd);
-int os_fd_valid(int fd);
-int os_access_dir(const char *path);	/* 0 if a searchable directory */
-
 /* mem.c */
 int os_create_physmem(unsigned long long size);	/* fd */
 void *os_map_physmem(int fd, unsigned long long size);	/* NULL on failure */
@@ -48,7 +15,6 @@ void *os_map_physmem(int fd, unsigned long long size);	/* NULL on failure */
 /* time.c: all host time reads go through here. */
 long long os_clock_monotonic_ns(void);
 long long os_clock_realtime_ns(void);
-int os_clock_set_realtime_ns(long long ns);
 int os_timer_create(void);			/* fd, an IRQ source */
 int os_timer_arm(int fd, long long abs_monotonic_ns);	/* 0 disarms */
 void os_timer_ack(int fd);
@@ -67,7 +33,6 @@ int os_irq_poll(int timeout_ms);
 int os_irq_pending(void);
 
 /* process.c */
-int os_getpid(void);
 void os_exit(int status) __attribute__((noreturn));
 /* Host-side cleanups (terminal modes, sockets) run by os_exit/os_abort/os_reexec. */
 int os_atexit(void (*fn)(void));
@@ -85,8 +50,6 @@ int os_shutdown_signal(void);	/* which signal asked, 0 if none; clears it */
 /* An fd that becomes readable when the host terminal is resized (SIGWINCH). */
 int os_winch_fd(void);
 void os_winch_ack(void);
-const char *os_getenv(const char *name);
-int os_kill_host(int pid, int sig);		/* numbers as in the host ABI */
 
 /* affinity.c: keep the machine on one host CPU (hostcpu=). */
 int os_pin_cpu(void);
@@ -94,8 +57,6 @@ int os_pin_cpu(void);
 /* umid.c */
 int os_umid_setup(void);		/* create the umid dir and pid file */
 void os_umid_remove(void);		/* remove them at clean exit */
-const char *os_umid(void);
-const char *os_umid_dir(void);
 
 /* signal.c: host signal handling of the kernel process itself. */
 int os_signals_init(void);
